@@ -1,0 +1,199 @@
+//! Reading the native collection file (YAML). Everything that can be checked before a
+//! request is sent is checked here, and every problem names the file, the line and column
+//! (or the case and field) and what was expected. The format is documented in
+//! `docs/collection-format.md`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Assertion, Collection};
+
+/// A problem with a collection, environment or data file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileError {
+    pub file: PathBuf,
+    /// 1-based line and column, when the problem is at a known place in the text.
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl FileError {
+    pub fn new(file: &Path, message: impl Into<String>) -> FileError {
+        FileError {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    /// Wraps a YAML error, keeping its location and dropping the location text the YAML
+    /// crate may have put into its message (we print our own).
+    pub(crate) fn from_yaml(file: &Path, err: &serde_saphyr::Error) -> FileError {
+        let location = err.location();
+        FileError {
+            file: file.to_path_buf(),
+            line: location.map(|l| l.line()),
+            column: location.map(|l| l.column()),
+            message: yaml_message(err),
+        }
+    }
+}
+
+/// The first line of the YAML crate's message, without its " at line X column Y" suffix.
+fn yaml_message(err: &serde_saphyr::Error) -> String {
+    let text = err.to_string();
+    let first = text.lines().next().unwrap_or("invalid YAML").trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    match first.rfind(" at line ") {
+        Some(i) => first[..i].to_owned(),
+        None => first.to_owned(),
+    }
+}
+
+/// Reads and checks a collection file.
+pub fn load(path: &Path) -> Result<Collection, FileError> {
+    let text = read_text(path)?;
+    parse(&text, path)
+}
+
+/// Reads a file as UTF-8 text, with an error that names it.
+pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError::new(path, format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        FileError::new(path, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })
+}
+
+/// Parses and checks collection text; `path` names it in errors and anchors relative
+/// schema files.
+pub fn parse(text: &str, path: &Path) -> Result<Collection, FileError> {
+    let mut collection: Collection =
+        serde_saphyr::from_str(text).map_err(|e| FileError::from_yaml(path, &e))?;
+    let base_dir = path.parent().unwrap_or(Path::new("."));
+    for (index, case) in collection.cases.iter_mut().enumerate() {
+        let at = |field: &str, message: String| {
+            FileError::new(path, format!("case #{} {:?}, {field}: {message}", index + 1, case.name))
+        };
+        let r = &case.request;
+        let bodies = [r.body.is_some(), r.json.is_some(), r.form.is_some()];
+        if bodies.iter().filter(|b| **b).count() > 1 {
+            return Err(at("request", "use only one of `body`, `json` and `form`".into()));
+        }
+        if r.url.trim().is_empty() {
+            return Err(at("request.url", "the URL is empty".into()));
+        }
+        let name = case.name.clone();
+        for (i, assertion) in case.assertions.iter_mut().enumerate() {
+            if let Assertion::JsonSchema(source) = assertion {
+                if let Some(file) = &source.file {
+                    source.schema = read_schema(&base_dir.join(file)).map_err(|message| {
+                        FileError::new(
+                            path,
+                            format!("case #{} {name:?}, assert[{}]: schema file {file}: {message}", index + 1, i + 1),
+                        )
+                    })?;
+                }
+            }
+        }
+    }
+    Ok(collection)
+}
+
+fn read_schema(path: &Path) -> Result<serde_json::Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let schema: serde_json::Value = if path.extension().is_some_and(|e| e == "json") {
+        serde_json::from_str(&text).map_err(|e| format!("invalid JSON: {e}"))?
+    } else {
+        serde_saphyr::from_str(&text).map_err(|e| format!("invalid YAML: {}", yaml_message(&e)))?
+    };
+    jsonschema::validator_for(&schema).map_err(|e| format!("invalid JSON Schema: {e}"))?;
+    Ok(schema)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ISSUE_EXAMPLE: &str = r#"name: Items API
+variables:
+  base: http://127.0.0.1:8080
+cases:
+  - name: create item
+    request:
+      method: POST
+      url: "{{base}}/items"
+      headers:
+        Content-Type: application/json
+      body: '{"name": "widget"}'
+    assert:
+      - status == 201
+      - jsonpath $.name == "widget"
+      - header Content-Type contains "json"
+      - duration < 1000
+    capture:
+      item_id: jsonpath $.id
+  - name: read it back
+    request:
+      method: GET
+      url: "{{base}}/items/{{item_id}}"
+    assert:
+      - status == 200
+      - jsonpath $.id == {{item_id}}
+      - body contains "widget"
+"#;
+
+    #[test]
+    fn reads_the_issue_example() {
+        let c = parse(ISSUE_EXAMPLE, Path::new("items.yaml")).expect("parses");
+        assert_eq!(c.name, "Items API");
+        assert_eq!(c.variables["base"], "http://127.0.0.1:8080");
+        assert_eq!(c.cases.len(), 2);
+        assert_eq!(c.cases[0].assertions.len(), 4);
+        assert_eq!(c.cases[0].capture["item_id"].to_string(), "jsonpath $.id");
+        assert_eq!(c.cases[1].request.method, "GET");
+    }
+
+    #[test]
+    fn a_bad_assertion_names_line_and_column() {
+        let text = ISSUE_EXAMPLE.replace("status == 200", "stauts == 200");
+        let err = parse(&text, Path::new("items.yaml")).expect_err("must fail");
+        assert_eq!(err.line, Some(25), "{err}");
+        assert!(err.column.is_some(), "{err}");
+        assert!(err.message.contains("unknown query \"stauts\""), "{err}");
+        assert!(err.to_string().starts_with("items.yaml:25:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_yaml_are_located() {
+        let err = parse("name: x\ncases:\n  - name: a\n    reqest: {}\n", Path::new("c.yaml"))
+            .expect_err("unknown field");
+        assert_eq!(err.line, Some(4), "{err}");
+        assert!(err.message.contains("reqest"), "{err}");
+        let err = parse("name: [unclosed\n", Path::new("c.yaml")).expect_err("bad yaml");
+        assert!(err.line.is_some(), "{err}");
+    }
+
+    #[test]
+    fn two_bodies_are_rejected_with_the_case_named() {
+        let text = "name: x\ncases:\n  - name: both\n    request:\n      method: POST\n      url: http://h/\n      body: a\n      json: {a: 1}\n";
+        let err = parse(text, Path::new("c.yaml")).expect_err("two bodies");
+        assert!(err.message.contains("case #1 \"both\""), "{err}");
+    }
+}

@@ -1,0 +1,131 @@
+//! Sending one request and reading its response.
+
+use std::error::Error as _;
+use std::time::{Duration, Instant};
+
+use crate::model::ErrorKind;
+
+/// Bodies are read into memory up to this size for assertions; the rest is counted, not
+/// kept, so a huge download cannot exhaust memory.
+const EVALUATION_LIMIT: usize = 16 * 1024 * 1024;
+
+/// A request with every template rendered.
+#[derive(Debug, Clone)]
+pub struct OutgoingRequest {
+    pub method: reqwest::Method,
+    pub url: reqwest::Url,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    pub timeout: Duration,
+}
+
+/// A response, read to its end.
+#[derive(Debug)]
+pub struct Exchange {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    /// At most `EVALUATION_LIMIT` bytes.
+    pub body: Vec<u8>,
+    pub body_size: u64,
+    pub body_cut: bool,
+    pub duration: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct TransportError {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// False when the error happened before any byte of the request left (DNS, refused
+    /// connection): retrying is then safe for every method.
+    pub maybe_sent: bool,
+    pub duration: Duration,
+}
+
+pub async fn send(client: &reqwest::Client, request: &OutgoingRequest) -> Result<Exchange, TransportError> {
+    let started = Instant::now();
+    let fail = |e: reqwest::Error| classify(&e, started.elapsed());
+    let mut builder = client
+        .request(request.method.clone(), request.url.clone())
+        .timeout(request.timeout);
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    if let Some(body) = &request.body {
+        builder = builder.body(body.clone());
+    }
+    let mut response = builder.send().await.map_err(fail)?;
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned())
+        })
+        .collect();
+    let mut body = Vec::with_capacity(response.content_length().unwrap_or(0).min(1 << 20) as usize);
+    let mut body_size = 0u64;
+    while let Some(chunk) = response.chunk().await.map_err(fail)? {
+        body_size += chunk.len() as u64;
+        let room = EVALUATION_LIMIT.saturating_sub(body.len());
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+    }
+    Ok(Exchange {
+        status,
+        headers,
+        body_cut: body_size > body.len() as u64,
+        body,
+        body_size,
+        duration: started.elapsed(),
+    })
+}
+
+/// Names the class of a reqwest error by looking at it and at its causes.
+fn classify(e: &reqwest::Error, duration: Duration) -> TransportError {
+    let chain = error_chain(e);
+    let lower = chain.to_ascii_lowercase();
+    let kind = if e.is_timeout() {
+        ErrorKind::Timeout
+    } else if e.is_redirect() {
+        ErrorKind::TooManyRedirects
+    } else if e.is_builder() {
+        ErrorKind::InvalidRequest
+    } else if lower.contains("dns error") || lower.contains("failed to lookup address") {
+        ErrorKind::Dns
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+        ErrorKind::Tls
+    } else if e.is_connect() {
+        ErrorKind::Connect
+    } else if e.is_body() || e.is_decode() {
+        ErrorKind::Body
+    } else if e.is_request() {
+        ErrorKind::Reset
+    } else {
+        ErrorKind::Other
+    };
+    let maybe_sent = !(e.is_connect() || e.is_builder() || kind == ErrorKind::Dns);
+    TransportError {
+        kind,
+        message: chain,
+        maybe_sent,
+        duration,
+    }
+}
+
+/// "error sending request: connection refused (os error 111)": the error and its causes,
+/// without the URL reqwest repeats (the result already shows it).
+fn error_chain(e: &reqwest::Error) -> String {
+    let mut text = e.to_string();
+    if let Some(url) = e.url() {
+        text = text.replace(&format!(" for url ({url})"), "");
+    }
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,250 @@
+//! Running one plan position: render, send (with retries and network waits), evaluate,
+//! mask. Produces the result; recording it is the worker's job.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use chrono::Utc;
+
+use super::dispatch::Ticket;
+use super::network::NetworkOutcome;
+use super::request;
+use super::shared::Shared;
+use crate::assertion::{self, Captures, Compiled, ResponseView};
+use crate::http::{self, Exchange, OutgoingRequest, TransportError};
+use crate::model::{CaseResult, ErrorKind, ResponseRecord, RunError, Verdict};
+use crate::store::StoreError;
+use crate::template::Scope;
+
+pub enum CaseOutcome {
+    Done(Box<CaseResult>),
+    /// The batch stopped while the case ran; nothing is recorded for it.
+    Aborted,
+}
+
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+pub async fn run_case(shared: &Shared, ticket: &Ticket, compiled: &mut Compiled) -> Result<CaseOutcome, StoreError> {
+    let plan = &shared.plan;
+    let slot = plan.slot(ticket.position);
+    let planned = &plan.cases[slot.case_index as usize];
+    let case = &planned.case;
+    if shared.needs_captures[slot.case_index as usize] && !shared.wait_for_earlier(ticket).await {
+        return Ok(CaseOutcome::Aborted);
+    }
+    let captures = shared.captures(slot.pass);
+    let row = slot.data_row.map_or(&shared.no_row, |r| &plan.rows[r as usize]);
+    let collection = &plan.collections[planned.collection_index as usize].variables;
+    let scope = Scope { layers: [&plan.environment, collection, &shared.overrides, row], captures: &captures };
+
+    let mut result = CaseResult {
+        batch_id: plan.id.clone(),
+        seq: 0,
+        position: ticket.position,
+        case_index: slot.case_index,
+        iteration: slot.iteration,
+        data_row: slot.data_row,
+        case_name: case.name.clone(),
+        verdict: Verdict::Passed,
+        error: None,
+        started_at: Utc::now(),
+        duration_ms: 0.0,
+        attempts: 0,
+        request: None,
+        response: None,
+        assertions: Vec::new(),
+        captures: BTreeMap::new(),
+    };
+    let idempotent = case.request.is_idempotent();
+    let mut captured = Captures::new();
+
+    if shared.unknown.contains(&ticket.position) && !idempotent && !plan.options.resend_unknown {
+        result.verdict = Verdict::Errored;
+        result.error = Some(RunError {
+            kind: ErrorKind::UnknownOutcome,
+            message: format!(
+                "this case was in flight when the batch was interrupted and may have been sent; {} is not \
+                 idempotent, so it was not sent again (resume with --resend-unknown to send it)",
+                case.request.method
+            ),
+        });
+        shared.finish(slot.pass, captured);
+        return Ok(CaseOutcome::Done(Box::new(result)));
+    }
+
+    match request::render(&case.request, &scope, plan.options.timeout_ms) {
+        Err(error) => {
+            result.verdict = Verdict::Errored;
+            result.error = Some(error);
+        }
+        Ok((outgoing, record)) => {
+            result.request = Some(record);
+            // A request that must not be sent twice is sent only once its mark is durable;
+            // for the others the mark rides along in the next group commit (resume would
+            // send them again either way).
+            let mark = shared.store.mark_in_flight(&plan.id, ticket.position)?;
+            if !idempotent {
+                mark.committed().await?;
+            }
+            let Some(sent) = send_with_retries(shared, &outgoing, idempotent, &mut result.attempts).await else {
+                return Ok(CaseOutcome::Aborted);
+            };
+            match sent {
+                Ok(exchange) => {
+                    result.duration_ms = exchange.duration.as_secs_f64() * 1000.0;
+                    evaluate(case, &exchange, &scope, compiled, &mut result, &mut captured);
+                    result.response = Some(stored_response(exchange, plan.options.max_stored_body_bytes));
+                }
+                Err(error) => {
+                    result.duration_ms = error.duration.as_secs_f64() * 1000.0;
+                    result.verdict = Verdict::Errored;
+                    result.error = Some(RunError { kind: error.kind, message: error.message });
+                }
+            }
+        }
+    }
+    mask(shared, &mut result, &captured);
+    shared.finish(slot.pass, captured);
+    Ok(CaseOutcome::Done(Box::new(result)))
+}
+
+/// Sends, retrying transport errors with exponential back-off (a request that may have
+/// reached the server only when it is idempotent), and waiting for the network when the
+/// target refuses connections. `None`: the batch stopped meanwhile.
+async fn send_with_retries(
+    shared: &Shared,
+    outgoing: &OutgoingRequest,
+    idempotent: bool,
+    attempts: &mut u32,
+) -> Option<Result<Exchange, TransportError>> {
+    let retries = shared.plan.options.retries;
+    let mut failures = 0u32;
+    loop {
+        *attempts += 1;
+        let recoveries = shared.network.recoveries().await;
+        let sent = tokio::select! {
+            sent = http::send(&shared.client, outgoing) => sent,
+            () = shared.stopped() => return None,
+        };
+        let error = match sent {
+            Ok(exchange) => {
+                shared.network.saw_success().await;
+                return Some(Ok(exchange));
+            }
+            Err(error) => error,
+        };
+        let retryable = matches!(
+            error.kind,
+            ErrorKind::Connect | ErrorKind::Dns | ErrorKind::Timeout | ErrorKind::Reset | ErrorKind::Tls | ErrorKind::Other
+        ) && (idempotent || !error.maybe_sent);
+        if retryable && failures < retries {
+            failures += 1;
+            let backoff = (Duration::from_millis(100) * 2u32.saturating_pow(failures - 1)).min(MAX_BACKOFF);
+            tokio::select! {
+                () = tokio::time::sleep(backoff) => continue,
+                () = shared.stopped() => return None,
+            }
+        }
+        if error.kind == ErrorKind::Connect && shared.network.enabled() {
+            let waited = tokio::select! {
+                outcome = shared.network.wait(&outgoing.url, recoveries, &shared.control) => outcome,
+                () = shared.stopped() => return None,
+            };
+            if let NetworkOutcome::Back = waited {
+                // The outage was not the case's fault: it starts afresh.
+                failures = 0;
+                *attempts = 0;
+                // A pause asked for during the wait holds the retry too.
+                if !shared.wait_until_runnable().await {
+                    return None;
+                }
+                continue;
+            }
+        }
+        return Some(Err(error));
+    }
+}
+
+fn evaluate(
+    case: &crate::model::Case,
+    exchange: &Exchange,
+    scope: &Scope<'_>,
+    compiled: &mut Compiled,
+    result: &mut CaseResult,
+    captured: &mut Captures,
+) {
+    let view = ResponseView::new(exchange.status, &exchange.headers, &exchange.body, result.duration_ms, exchange.body_cut);
+    // Captures first, so assertions of this case may use them.
+    for (name, capture) in &case.capture {
+        match assertion::capture(name, capture, &view, compiled) {
+            Ok(value) => {
+                captured.insert(name.clone(), value);
+            }
+            Err(failed) => result.assertions.push(failed),
+        }
+    }
+    let mut scope_captures;
+    let scope = if captured.is_empty() {
+        scope
+    } else {
+        scope_captures = scope.captures.clone();
+        scope_captures.extend(captured.iter().map(|(k, v)| (k.clone(), v.clone())));
+        &Scope { layers: scope.layers, captures: &scope_captures }
+    };
+    for definition in &case.assertions {
+        result.assertions.push(assertion::evaluate(definition, &view, scope, compiled));
+    }
+    if result.assertions.iter().any(|a| !a.passed) {
+        result.verdict = Verdict::Failed;
+    }
+}
+
+fn stored_response(exchange: Exchange, cap: u64) -> ResponseRecord {
+    let mut body = exchange.body;
+    let keep = body.len().min(usize::try_from(cap).unwrap_or(usize::MAX));
+    body.truncate(keep);
+    body.shrink_to_fit();
+    ResponseRecord {
+        status: exchange.status,
+        headers: exchange.headers,
+        body_truncated: (keep as u64) < exchange.body_size,
+        body,
+        body_size: exchange.body_size,
+    }
+}
+
+/// Secrets never reach the store: mask the request, response, outcomes and captures.
+fn mask(shared: &Shared, result: &mut CaseResult, captured: &Captures) {
+    let m = &shared.masker;
+    result.captures = captured
+        .iter()
+        .map(|(k, v)| {
+            let mut v = v.clone();
+            m.mask_json(&mut v);
+            (k.clone(), v)
+        })
+        .collect();
+    if m.is_empty() {
+        return;
+    }
+    if let Some(r) = &mut result.request {
+        m.mask_in_place(&mut r.url);
+        r.headers.iter_mut().for_each(|(_, v)| m.mask_in_place(v));
+        if let Some(body) = &mut r.body {
+            m.mask_in_place(body);
+        }
+    }
+    if let Some(r) = &mut result.response {
+        r.headers.iter_mut().for_each(|(_, v)| m.mask_in_place(v));
+        m.mask_bytes(&mut r.body);
+    }
+    for a in &mut result.assertions {
+        m.mask_in_place(&mut a.assertion);
+        m.mask_in_place(&mut a.expected);
+        m.mask_in_place(&mut a.actual);
+        m.mask_in_place(&mut a.message);
+    }
+    if let Some(e) = &mut result.error {
+        m.mask_in_place(&mut e.message);
+    }
+}

@@ -1,0 +1,77 @@
+//! Masking secret values in everything that is stored, shown or reported.
+
+use std::borrow::Cow;
+
+pub const MASK: &str = "*****";
+
+/// Replaces every occurrence of a secret value with `*****`.
+#[derive(Debug, Clone, Default)]
+pub struct Masker {
+    /// Longest first, so a secret that contains another is masked whole.
+    secrets: Vec<String>,
+}
+
+impl Masker {
+    pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Masker {
+        let mut secrets: Vec<String> = values.into_iter().filter(|v| !v.is_empty()).map(str::to_owned).collect();
+        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        secrets.dedup();
+        Masker { secrets }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.secrets.is_empty()
+    }
+
+    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let mut out = Cow::Borrowed(text);
+        for secret in &self.secrets {
+            if out.contains(secret.as_str()) {
+                out = Cow::Owned(out.replace(secret.as_str(), MASK));
+            }
+        }
+        out
+    }
+
+    pub fn mask_in_place(&self, text: &mut String) {
+        if let Cow::Owned(masked) = self.mask(text) {
+            *text = masked;
+        }
+    }
+
+    /// Masks the strings inside a JSON value.
+    pub fn mask_json(&self, value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) => self.mask_in_place(s),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.mask_json(v)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| self.mask_json(v)),
+            _ => {}
+        }
+    }
+
+    /// Masks a body if it is text; binary bodies are left as they are.
+    pub fn mask_bytes(&self, bytes: &mut Vec<u8>) {
+        if self.secrets.is_empty() {
+            return;
+        }
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            if let Cow::Owned(masked) = self.mask(text) {
+                *bytes = masked.into_bytes();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_every_occurrence_longest_first() {
+        let m = Masker::new(["abc", "abcdef", ""]);
+        assert_eq!(m.mask("x abcdef y abc"), "x ***** y *****");
+        let mut v = serde_json::json!({"t": ["abc", 1]});
+        m.mask_json(&mut v);
+        assert_eq!(v, serde_json::json!({"t": ["*****", 1]}));
+    }
+}

@@ -1,0 +1,23 @@
+//! Executing batches. A batch is a frozen plan plus a cursor: `prepare` freezes the plan,
+//! `Engine` (crate root) stores it and runs it here.
+
+mod batch;
+mod control;
+mod dependencies;
+mod dispatch;
+mod execute;
+mod mask;
+mod network;
+mod prepare;
+mod rate;
+mod request;
+mod shared;
+
+pub use control::{BatchControl, Command, ControlState};
+pub use mask::{MASK, Masker};
+pub use prepare::{BatchRequest, PrepareError, prepare};
+
+pub(crate) use batch::run;
+pub(crate) use dependencies::{capture_sources, references, with_feeders};
+pub(crate) use dispatch::Dispatch;
+pub(crate) use shared::{Shared, SharedParts};

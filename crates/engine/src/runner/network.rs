@@ -1,0 +1,116 @@
+//! "Waiting for network": when the target refuses connections, the batch pauses itself,
+//! probes the target with exponential back-off, and goes on by itself once a probe gets
+//! through. Network trouble is not a test failure (DESIGN.md, continuity contract 6).
+
+use std::time::Duration;
+
+use tokio::net::TcpStream;
+use tokio::sync::Mutex;
+use tokio::time::Instant;
+
+use super::control::BatchControl;
+
+const FIRST_PROBE_DELAY: Duration = Duration::from_millis(200);
+const MAX_PROBE_DELAY: Duration = Duration::from_secs(5);
+const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
+
+pub enum NetworkOutcome {
+    /// The target answers again: send the request again.
+    Back,
+    /// It did not come back within the allowed wait: record the error.
+    GaveUp,
+}
+
+/// Shared by a batch's workers, so that one of them probes while the others wait.
+pub struct NetworkGate {
+    budget: Duration,
+    /// Bumped each time the target comes back; a worker that queued behind the prober
+    /// sees the change and retries at once instead of probing again.
+    state: Mutex<GateState>,
+}
+
+struct GateState {
+    recoveries: u64,
+    /// After a wait that ran out, errors are recorded at once until a request succeeds.
+    gave_up: bool,
+}
+
+impl NetworkGate {
+    pub fn new(budget: Duration) -> NetworkGate {
+        NetworkGate { budget, state: Mutex::new(GateState { recoveries: 0, gave_up: false }) }
+    }
+
+    pub fn enabled(&self) -> bool {
+        !self.budget.is_zero()
+    }
+
+    /// A request got a response: the network is fine, waiting is allowed again.
+    pub async fn saw_success(&self) {
+        let mut state = self.state.lock().await;
+        state.gave_up = false;
+    }
+
+    /// The current recovery count, read before sending, for `wait`.
+    pub async fn recoveries(&self) -> u64 {
+        self.state.lock().await.recoveries
+    }
+
+    /// Waits until `host:port` accepts connections again, or the budget runs out. The
+    /// batch shows as PAUSED (waiting for network) meanwhile.
+    pub async fn wait(&self, url: &reqwest::Url, seen_recoveries: u64, control: &BatchControl) -> NetworkOutcome {
+        let mut state = self.state.lock().await;
+        if state.recoveries != seen_recoveries {
+            return NetworkOutcome::Back; // another worker waited while we were sending
+        }
+        if state.gave_up || !self.enabled() {
+            return NetworkOutcome::GaveUp;
+        }
+        let Some(target) = probe_address(url) else {
+            return NetworkOutcome::GaveUp;
+        };
+        let _waiting = WaitingForNetwork::start(control);
+        let deadline = Instant::now() + self.budget;
+        let mut delay = FIRST_PROBE_DELAY;
+        let outcome = loop {
+            if probe(&target).await {
+                state.recoveries += 1;
+                break NetworkOutcome::Back;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                state.gave_up = true;
+                break NetworkOutcome::GaveUp;
+            }
+            tokio::time::sleep(delay.min(deadline - now)).await;
+            delay = (delay * 2).min(MAX_PROBE_DELAY);
+        };
+        outcome
+    }
+}
+
+/// Shows the batch as waiting for network while alive, also when the wait is abandoned
+/// (cancel, shutdown) by dropping its future.
+struct WaitingForNetwork<'a>(&'a BatchControl);
+
+impl<'a> WaitingForNetwork<'a> {
+    fn start(control: &'a BatchControl) -> Self {
+        control.set_waiting_for_network(true);
+        WaitingForNetwork(control)
+    }
+}
+
+impl Drop for WaitingForNetwork<'_> {
+    fn drop(&mut self) {
+        self.0.set_waiting_for_network(false);
+    }
+}
+
+fn probe_address(url: &reqwest::Url) -> Option<String> {
+    let host = url.host_str()?;
+    let port = url.port_or_known_default()?;
+    Some(if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") })
+}
+
+async fn probe(target: &str) -> bool {
+    matches!(tokio::time::timeout(PROBE_TIMEOUT, TcpStream::connect(target)).await, Ok(Ok(_)))
+}

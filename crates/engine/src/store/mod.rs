@@ -1,0 +1,188 @@
+//! The SQLite store.
+//!
+//! One writer thread owns the only write connection and commits in groups (see
+//! `writer`); everyone else reads through their own connections (`Reader`). Events about
+//! results are published by the writer *after* their commit, which is how the engine keeps
+//! "durable before visible" by construction. WAL mode lets readers (the CLI's `batches`,
+//! the desktop UI) read while a batch writes.
+
+mod codec;
+mod connection;
+mod error;
+mod migrations;
+mod owner;
+mod read;
+mod writer;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use tokio::sync::{broadcast, oneshot};
+
+pub use error::StoreError;
+pub use read::{Durations, Reader, ResultFilter};
+
+pub use owner::ProcessId;
+
+use crate::model::{BatchEvent, BatchId, BatchPlan, BatchState, CaseResult, PauseReason};
+use connection::Location;
+use writer::{Op, StateChange};
+
+/// How many events a slow subscriber may fall behind before it misses some. Missing events
+/// lose nothing: results are in the store, and subscribers catch up by seq.
+const EVENT_BUFFER: usize = 4096;
+
+/// A handle to the store; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    location: Location,
+    sender: Mutex<Option<std::sync::mpsc::Sender<Op>>>,
+    writer: Mutex<Option<JoinHandle<()>>>,
+    events: broadcast::Sender<BatchEvent>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // Closing the channel ends the writer after it has committed what it holds.
+        if let Ok(mut sender) = self.sender.lock() {
+            sender.take();
+        }
+        if let Some(handle) = self.writer.lock().ok().and_then(|mut w| w.take()) {
+            let _ = handle.join();
+        }
+    }
+}
+
+/// A write waiting for its commit.
+pub struct Pending(oneshot::Receiver<Result<(), StoreError>>);
+
+impl Pending {
+    /// Waits until the write is committed (or failed).
+    pub async fn committed(self) -> Result<(), StoreError> {
+        self.0.await.unwrap_or(Err(StoreError::Closed))
+    }
+
+    /// The outcome if the writer has answered already.
+    pub fn try_committed(&mut self) -> Option<Result<(), StoreError>> {
+        match self.0.try_recv() {
+            Ok(result) => Some(result),
+            Err(oneshot::error::TryRecvError::Empty) => None,
+            Err(oneshot::error::TryRecvError::Closed) => Some(Err(StoreError::Closed)),
+        }
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) a database file. Refuses files that are not apiautotest
+    /// databases or are damaged, without writing to them. Batches left active by a process
+    /// that is gone become INTERRUPTED.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::start(Location::File(path.to_path_buf()))
+    }
+
+    /// A private in-memory database, for tests. Readers share it while the store lives.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Store::start(Location::Memory(format!("/apiautotest-{}", uuid::Uuid::new_v4())))
+    }
+
+    fn start(location: Location) -> Result<Store, StoreError> {
+        let mut conn = connection::open_for_writing(&location)?;
+        migrations::apply(&mut conn)?;
+        let (events, _) = broadcast::channel(EVENT_BUFFER);
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let writer = writer::spawn(conn, receiver, events.clone())?;
+        let store = Store {
+            inner: Arc::new(Inner {
+                location,
+                sender: Mutex::new(Some(sender)),
+                writer: Mutex::new(Some(writer)),
+                events,
+            }),
+        };
+        store.send(|reply| Op::InterruptOrphans { reply })?.wait_blocking()?;
+        Ok(store)
+    }
+
+    /// The database file, or `None` in memory.
+    pub fn path(&self) -> Option<PathBuf> {
+        match &self.inner.location {
+            Location::File(p) => Some(p.clone()),
+            Location::Memory(_) => None,
+        }
+    }
+
+    /// Every event of every batch, from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<BatchEvent> {
+        self.inner.events.subscribe()
+    }
+
+    /// A new read connection.
+    pub fn reader(&self) -> Result<Reader, StoreError> {
+        Ok(Reader::new(connection::open_for_reading(&self.inner.location)?))
+    }
+
+    pub async fn create_batch(&self, batch: BatchPlan) -> Result<(), StoreError> {
+        self.send(|reply| Op::CreateBatch { batch: Box::new(batch), reply })?.committed().await
+    }
+
+    /// Records that the case at `position` may be on the wire from now on.
+    pub fn mark_in_flight(&self, batch_id: &BatchId, position: u64) -> Result<Pending, StoreError> {
+        self.send(|reply| Op::InFlight { batch_id: batch_id.clone(), position, reply })
+    }
+
+    /// Queues a result; its seq is given at commit, and subscribers hear of it after.
+    pub fn record_result(&self, result: CaseResult) -> Result<Pending, StoreError> {
+        self.send(|reply| Op::Result { result: Box::new(result), reply })
+    }
+
+    /// Moves a batch to `state`, claiming it for this process when it becomes RUNNING.
+    pub async fn set_state(
+        &self,
+        batch_id: &BatchId,
+        state: BatchState,
+        pause_reason: Option<PauseReason>,
+        message: Option<String>,
+    ) -> Result<(), StoreError> {
+        let change = StateChange { batch_id: batch_id.clone(), state, pause_reason, message };
+        self.send(|reply| Op::State { change, reply })?.committed().await
+    }
+
+    /// Deletes a batch and everything it holds. Refuses an active batch.
+    pub async fn delete_batch(&self, batch_id: &BatchId) -> Result<(), StoreError> {
+        self.send(|reply| Op::Delete { batch_id: batch_id.clone(), reply })?.committed().await
+    }
+
+    /// Retention: deletes finished batches created more than `older_than_days` ago, and
+    /// all but the newest `keep_newest`. Active batches are never deleted. Returns how many
+    /// went.
+    pub async fn prune(&self, older_than_days: Option<u32>, keep_newest: Option<u32>) -> Result<u64, StoreError> {
+        let (tx, rx) = oneshot::channel();
+        self.send(|reply| Op::Prune { older_than_days, keep_newest, deleted: tx, reply })?
+            .committed()
+            .await?;
+        rx.await.map_err(|_| StoreError::Closed)
+    }
+
+    fn send(&self, op: impl FnOnce(oneshot::Sender<Result<(), StoreError>>) -> Op) -> Result<Pending, StoreError> {
+        let (reply, receiver) = oneshot::channel();
+        let sender = self.inner.sender.lock().map_err(|_| StoreError::Closed)?;
+        sender
+            .as_ref()
+            .ok_or(StoreError::Closed)?
+            .send(op(reply))
+            .map_err(|_| StoreError::Closed)?;
+        Ok(Pending(receiver))
+    }
+}
+
+impl Pending {
+    /// For the few writes made outside an async context (opening the store).
+    fn wait_blocking(self) -> Result<(), StoreError> {
+        self.0.blocking_recv().unwrap_or(Err(StoreError::Closed))
+    }
+}

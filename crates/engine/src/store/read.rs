@@ -1,0 +1,224 @@
+//! Queries, each on the reader's own connection.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::StoreError;
+use super::codec::{RESULT_COLUMNS, SUMMARY_COLUMNS, result_from_row, summary_from_row};
+use crate::model::{BatchId, BatchPlan, BatchSummary, Case, CaseResult, PlannedCase, PlannedCollection, Variables};
+
+/// A read connection. Not shared between threads: open one per thread or task.
+pub struct Reader {
+    conn: Connection,
+}
+
+/// Which results to list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultFilter {
+    #[default]
+    All,
+    /// Failed and errored.
+    NotPassed,
+}
+
+/// Response-time figures of a batch, in milliseconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Durations {
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub max: f64,
+    pub assertions_passed: u64,
+    pub assertions_failed: u64,
+}
+
+impl Reader {
+    pub(super) fn new(conn: Connection) -> Reader {
+        Reader { conn }
+    }
+
+    pub fn batch(&self, id: &BatchId) -> Result<BatchSummary, StoreError> {
+        self.conn
+            .query_row(&format!("SELECT {SUMMARY_COLUMNS} FROM batches WHERE id = ?1"), [&id.0], summary_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NoSuchBatch(id.0.clone()))
+    }
+
+    /// Finds a batch by its full id or a unique prefix of it (as git does with commits).
+    pub fn find_batch(&self, id_or_prefix: &str) -> Result<BatchSummary, StoreError> {
+        let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
+        let mut stmt = self.conn.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM batches WHERE id LIKE ?1 LIMIT 2"))?;
+        let found: Vec<BatchSummary> = stmt.query_map([pattern], summary_from_row)?.collect::<Result<_, _>>()?;
+        match found.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(StoreError::NoSuchBatch(id_or_prefix.to_owned())),
+            _ => Err(StoreError::NoSuchBatch(format!("{id_or_prefix} (ambiguous: give more of the id)"))),
+        }
+    }
+
+    /// Batches, newest first.
+    pub fn batches(&self, limit: u32) -> Result<Vec<BatchSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM batches ORDER BY id DESC LIMIT ?1"))?;
+        Ok(stmt.query_map([limit], summary_from_row)?.collect::<Result<_, _>>()?)
+    }
+
+    /// Running and paused batches, newest first.
+    pub fn active_batches(&self) -> Result<Vec<BatchSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM batches WHERE state IN ('QUEUED', 'RUNNING', 'PAUSED') ORDER BY id DESC"
+        ))?;
+        Ok(stmt.query_map([], summary_from_row)?.collect::<Result<_, _>>()?)
+    }
+
+    /// A page of results with seq > `after_seq`, in seq order.
+    pub fn results_after(
+        &self,
+        id: &BatchId,
+        after_seq: u64,
+        limit: u32,
+        filter: ResultFilter,
+    ) -> Result<Vec<CaseResult>, StoreError> {
+        let verdicts = match filter {
+            ResultFilter::All => "",
+            ResultFilter::NotPassed => "AND verdict != 'passed'",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {RESULT_COLUMNS} FROM results WHERE batch_id = ?1 AND seq > ?2 {verdicts} ORDER BY seq LIMIT ?3"
+        ))?;
+        Ok(stmt
+            .query_map(params![id.0, after_seq as i64, limit], result_from_row)?
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Calls `f` on every result of a batch in seq order, one at a time: reports stream
+    /// through this, so their memory does not grow with the batch.
+    pub fn for_each_result<E: From<StoreError>>(
+        &self,
+        id: &BatchId,
+        mut f: impl FnMut(CaseResult) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {RESULT_COLUMNS} FROM results WHERE batch_id = ?1 ORDER BY seq"))
+            .map_err(StoreError::from)?;
+        let rows = stmt.query_map([&id.0], result_from_row).map_err(StoreError::from)?;
+        for row in rows {
+            f(row.map_err(StoreError::from)?)?;
+        }
+        Ok(())
+    }
+
+    /// The frozen plan of a batch.
+    pub fn plan(&self, id: &BatchId) -> Result<BatchPlan, StoreError> {
+        let (name, options, variables, secret_names, rerun_of): (String, String, String, String, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT name, options, variables, secret_names, rerun_of FROM batches WHERE id = ?1",
+                [&id.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NoSuchBatch(id.0.clone()))?;
+        #[derive(Deserialize)]
+        struct Vars {
+            environment: Variables,
+            overrides: Variables,
+        }
+        let vars: Vars = serde_json::from_str(&variables)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT name, source, variables FROM batch_collections WHERE batch_id = ?1 ORDER BY collection_index",
+        )?;
+        let collections = stmt
+            .query_map([&id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))?
+            .map(|row| {
+                let (name, source, variables) = row?;
+                Ok(PlannedCollection { name, source, variables: serde_json::from_str(&variables)? })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT collection_index, snapshot FROM batch_cases WHERE batch_id = ?1 ORDER BY case_index")?;
+        let cases = stmt
+            .query_map([&id.0], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?)))?
+            .map(|row| {
+                let (collection_index, snapshot) = row?;
+                Ok(PlannedCase { collection_index, case: serde_json::from_str::<Case>(&snapshot)? })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let mut stmt = self.conn.prepare("SELECT variables FROM batch_rows WHERE batch_id = ?1 ORDER BY row_index")?;
+        let rows = stmt
+            .query_map([&id.0], |r| r.get::<_, String>(0))?
+            .map(|row| Ok(serde_json::from_str(&row?)?))
+            .collect::<Result<Vec<Variables>, StoreError>>()?;
+        Ok(BatchPlan {
+            id: id.clone(),
+            name,
+            options: serde_json::from_str(&options)?,
+            environment: vars.environment,
+            overrides: vars.overrides,
+            secret_names: serde_json::from_str(&secret_names)?,
+            collections,
+            cases,
+            rows,
+            rerun_of: rerun_of.map(BatchId),
+        })
+    }
+
+    /// Positions that have a result, with the values each captured (for resume).
+    pub fn done_positions(&self, id: &BatchId) -> Result<BTreeMap<u64, BTreeMap<String, serde_json::Value>>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT position, captures FROM results WHERE batch_id = ?1")?;
+        let rows = stmt.query_map([&id.0], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?)))?;
+        rows.map(|row| {
+            let (position, captures) = row?;
+            Ok((position, serde_json::from_str(&captures)?))
+        })
+        .collect()
+    }
+
+    /// Positions marked in flight that have no result: their outcome is unknown.
+    pub fn unknown_positions(&self, id: &BatchId) -> Result<Vec<u64>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT position FROM in_flight WHERE batch_id = ?1 ORDER BY position")?;
+        let rows = stmt.query_map([&id.0], |r| r.get::<_, i64>(0))?;
+        Ok(rows.map(|r| r.map(|p| p as u64)).collect::<Result<_, _>>()?)
+    }
+
+    /// Case indexes with at least one failed or errored result.
+    pub fn failed_case_indexes(&self, id: &BatchId) -> Result<Vec<u32>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT case_index FROM results WHERE batch_id = ?1 AND verdict != 'passed' ORDER BY case_index",
+        )?;
+        Ok(stmt.query_map([&id.0], |r| r.get(0))?.collect::<Result<_, _>>()?)
+    }
+
+    /// Percentiles of response times (nearest rank) and assertion totals.
+    pub fn durations(&self, id: &BatchId) -> Result<Durations, StoreError> {
+        let (count, passed, failed, max): (i64, i64, i64, f64) = self.conn.query_row(
+            "SELECT count(*), coalesce(sum(assertions_passed), 0), coalesce(sum(assertions_failed), 0),
+                    coalesce(max(duration_ms), 0) FROM results WHERE batch_id = ?1",
+            [&id.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        let nth = |p: f64| -> Result<f64, StoreError> {
+            if count == 0 {
+                return Ok(0.0);
+            }
+            let rank = ((p * count as f64).ceil() as i64).clamp(1, count) - 1;
+            Ok(self.conn.query_row(
+                "SELECT duration_ms FROM results WHERE batch_id = ?1 ORDER BY duration_ms LIMIT 1 OFFSET ?2",
+                params![id.0, rank],
+                |r| r.get(0),
+            )?)
+        };
+        Ok(Durations {
+            p50: nth(0.50)?,
+            p95: nth(0.95)?,
+            p99: nth(0.99)?,
+            max,
+            assertions_passed: passed as u64,
+            assertions_failed: failed as u64,
+        })
+    }
+}
