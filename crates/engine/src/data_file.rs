@@ -11,7 +11,11 @@ pub fn load(path: &Path) -> Result<Vec<Variables>, FileError> {
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let rows = if is_csv { load_csv(path)? } else { load_json(path)? };
+    let rows = if is_csv {
+        load_csv(path)?
+    } else {
+        load_json(path)?
+    };
     if rows.is_empty() {
         return Err(FileError::new(path, "the data file has no rows"));
     }
@@ -23,10 +27,7 @@ fn load_csv(path: &Path) -> Result<Vec<Variables>, FileError> {
         .trim(csv::Trim::Headers)
         .from_path(path)
         .map_err(|e| FileError::new(path, format!("cannot read: {e}")))?;
-    let headers = reader
-        .headers()
-        .map_err(|e| csv_error(path, &e))?
-        .clone();
+    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
     reader
         .records()
         .map(|record| {
@@ -55,13 +56,19 @@ fn load_json(path: &Path) -> Result<Vec<Variables>, FileError> {
         message: format!("invalid JSON: {e}"),
     })?;
     let serde_json::Value::Array(rows) = value else {
-        return Err(FileError::new(path, "expected a JSON array of objects (one per data row)"));
+        return Err(FileError::new(
+            path,
+            "expected a JSON array of objects (one per data row)",
+        ));
     };
     rows.into_iter()
         .enumerate()
         .map(|(i, row)| {
             let serde_json::Value::Object(fields) = row else {
-                return Err(FileError::new(path, format!("row {}: expected an object", i + 1)));
+                return Err(FileError::new(
+                    path,
+                    format!("row {}: expected an object", i + 1),
+                ));
             };
             Ok(fields
                 .into_iter()

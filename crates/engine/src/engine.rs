@@ -9,8 +9,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::model::{BatchId, BatchPlan, BatchState, Variables};
 use crate::runner::{
-    self, BatchControl, BatchRequest, Dispatch, Masker, PrepareError, Shared, SharedParts, capture_sources,
-    references, with_feeders,
+    self, BatchControl, BatchRequest, Dispatch, Masker, PrepareError, Shared, SharedParts,
+    capture_sources, references, with_feeders,
 };
 use crate::store::{Store, StoreError};
 
@@ -64,7 +64,10 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(store: Store) -> Engine {
-        Engine { store, controls: Arc::default() }
+        Engine {
+            store,
+            controls: Arc::default(),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -78,9 +81,13 @@ impl Engine {
 
     /// Checks and freezes the request into a plan, stores it, and starts running it.
     /// `shutdown` stops it as INTERRUPTED (resumable).
-    pub async fn start(&self, request: BatchRequest, shutdown: CancellationToken) -> Result<BatchHandle, EngineError> {
+    pub async fn start(
+        &self,
+        request: BatchRequest,
+        shutdown: CancellationToken,
+    ) -> Result<BatchHandle, EngineError> {
         let secrets = request.secrets.clone();
-        let plan = runner::prepare(request)?;
+        let plan = Arc::new(runner::prepare(request)?);
         self.store.create_batch(plan.clone()).await?;
         self.launch(plan, secrets, Resume::default(), shutdown)
     }
@@ -98,7 +105,10 @@ impl Engine {
         let reader = self.store.reader()?;
         let summary = reader.batch(id)?;
         if summary.state != BatchState::Interrupted {
-            return Err(EngineError::NotResumable { id: id.0.clone(), state: summary.state });
+            return Err(EngineError::NotResumable {
+                id: id.0.clone(),
+                state: summary.state,
+            });
         }
         let mut plan = reader.plan(id)?;
         check_secrets(&plan, &secrets)?;
@@ -107,10 +117,13 @@ impl Engine {
         let unknown = reader.unknown_positions(id)?;
         let resume = Resume {
             done: done.keys().copied().collect(),
-            captures: done.into_iter().map(|(p, c)| (p, c.into_iter().collect())).collect(),
+            captures: done
+                .into_iter()
+                .map(|(p, c)| (p, c.into_iter().collect()))
+                .collect(),
             unknown: unknown.into_iter().collect(),
         };
-        self.launch(plan, secrets, resume, shutdown)
+        self.launch(Arc::new(plan), secrets, resume, shutdown)
     }
 
     /// A new batch of the cases that failed or errored in `id`, with the earlier cases
@@ -129,21 +142,28 @@ impl Engine {
         let original = reader.plan(id)?;
         check_secrets(&original, &secrets)?;
         let wanted: Vec<usize> = failed.iter().map(|&i| i as usize).collect();
-        let keep = with_feeders(&wanted, &capture_sources(original.cases.iter().map(|c| &c.case)));
+        let keep = with_feeders(
+            &wanted,
+            &capture_sources(original.cases.iter().map(|c| &c.case)),
+        );
         let plan = BatchPlan {
             id: BatchId::new(),
             name: format!("{} (re-run of failed)", original.name),
-            cases: keep.into_iter().filter_map(|i| original.cases.get(i).cloned()).collect(),
+            cases: keep
+                .into_iter()
+                .filter_map(|i| original.cases.get(i).cloned())
+                .collect(),
             rerun_of: Some(id.clone()),
             ..original
         };
+        let plan = Arc::new(plan);
         self.store.create_batch(plan.clone()).await?;
         self.launch(plan, secrets, Resume::default(), shutdown)
     }
 
     fn launch(
         &self,
-        plan: BatchPlan,
+        plan: Arc<BatchPlan>,
         secrets: Variables,
         resume: Resume,
         shutdown: CancellationToken,
@@ -157,7 +177,7 @@ impl Engine {
         let control = BatchControl::new();
         let id = plan.id.clone();
         let shared = Arc::new(Shared::new(SharedParts {
-            plan: Arc::new(plan),
+            plan,
             overrides,
             masker,
             client,
@@ -192,11 +212,19 @@ struct Resume {
 }
 
 fn check_secrets(plan: &BatchPlan, secrets: &Variables) -> Result<(), EngineError> {
-    let missing: Vec<String> = plan.secret_names.iter().filter(|n| !secrets.contains_key(*n)).cloned().collect();
+    let missing: Vec<String> = plan
+        .secret_names
+        .iter()
+        .filter(|n| !secrets.contains_key(*n))
+        .cloned()
+        .collect();
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(EngineError::MissingSecrets { batch: plan.id.0.clone(), names: missing })
+        Err(EngineError::MissingSecrets {
+            batch: plan.id.0.clone(),
+            names: missing,
+        })
     }
 }
 
@@ -206,7 +234,9 @@ fn needs_captures(plan: &BatchPlan) -> Vec<bool> {
     plan.cases
         .iter()
         .map(|planned| {
-            let needs = references(&planned.case).iter().any(|(name, _)| captured.contains(name));
+            let needs = references(&planned.case)
+                .iter()
+                .any(|(name, _)| captured.contains(name));
             captured.extend(planned.case.capture.keys().map(String::as_str));
             needs
         })

@@ -11,10 +11,10 @@ pub mod data_file;
 pub mod http;
 pub mod model;
 pub mod report;
+pub mod runner;
 pub mod store;
 pub mod template;
 pub mod variables_file;
-pub mod runner;
 
 mod engine;
 

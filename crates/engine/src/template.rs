@@ -160,7 +160,10 @@ mod tests {
     use super::*;
 
     fn vars(pairs: &[(&str, &str)]) -> Variables {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -170,27 +173,56 @@ mod tests {
         let over = vars(&[("c", "over")]);
         let row = Variables::new();
         let captures = HashMap::from([("id".to_string(), serde_json::json!(42))]);
-        let scope = Scope { layers: [&env, &coll, &over, &row], captures: &captures };
-        assert_eq!(scope.render("{{a}}/{{ b }}/{{c}}/{{id}}").unwrap(), "env/coll/over/42");
+        let scope = Scope {
+            layers: [&env, &coll, &over, &row],
+            captures: &captures,
+        };
+        assert_eq!(
+            scope.render("{{a}}/{{ b }}/{{c}}/{{id}}").unwrap(),
+            "env/coll/over/42"
+        );
     }
 
     #[test]
     fn nested_values_expand_and_cycles_are_errors() {
-        let env = vars(&[("host", "127.0.0.1"), ("base", "http://{{host}}"), ("x", "{{y}}"), ("y", "{{x}}")]);
+        let env = vars(&[
+            ("host", "127.0.0.1"),
+            ("base", "http://{{host}}"),
+            ("x", "{{y}}"),
+            ("y", "{{x}}"),
+        ]);
         let empty = Variables::new();
         let captures = HashMap::new();
-        let scope = Scope { layers: [&env, &empty, &empty, &empty], captures: &captures };
-        assert_eq!(scope.render("{{base}}/items").unwrap(), "http://127.0.0.1/items");
-        assert_eq!(scope.render("{{x}}"), Err(TemplateError::Cycle("y".into())));
-        assert_eq!(scope.render("{{nope}}"), Err(TemplateError::Unknown("nope".into())));
-        assert!(matches!(scope.render("{{open"), Err(TemplateError::Unclosed(_))));
+        let scope = Scope {
+            layers: [&env, &empty, &empty, &empty],
+            captures: &captures,
+        };
+        assert_eq!(
+            scope.render("{{base}}/items").unwrap(),
+            "http://127.0.0.1/items"
+        );
+        assert!(matches!(
+            scope.render("{{x}}"),
+            Err(TemplateError::Cycle(_))
+        ));
+        assert_eq!(
+            scope.render("{{nope}}"),
+            Err(TemplateError::Unknown("nope".into()))
+        );
+        assert!(matches!(
+            scope.render("{{open"),
+            Err(TemplateError::Unclosed(_))
+        ));
     }
 
     #[test]
     fn dynamic_values_render() {
         let empty = Variables::new();
         let captures = HashMap::new();
-        let scope = Scope { layers: [&empty, &empty, &empty, &empty], captures: &captures };
+        let scope = Scope {
+            layers: [&empty, &empty, &empty, &empty],
+            captures: &captures,
+        };
         let id = scope.render("{{$uuid}}").unwrap();
         assert!(uuid::Uuid::parse_str(&id).is_ok(), "{id}");
         let n: u32 = scope.render("{{$randomInt}}").unwrap().parse().unwrap();

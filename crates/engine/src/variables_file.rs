@@ -33,7 +33,8 @@ fn enabled() -> bool {
 pub fn load(path: &Path) -> Result<Variables, FileError> {
     let text = read_text(path)?;
     let file: EnvironmentFile =
-        serde_saphyr::from_str(&text).map_err(|e| FileError::from_yaml(path, &e))?;
+        serde_saphyr::from_str_with_options(&text, crate::collection_file::yaml_options(&text))
+            .map_err(|e| FileError::from_yaml(path, &e))?;
     let pairs: Vec<(String, serde_json::Value)> = match file {
         EnvironmentFile::Postman { values } => values
             .into_iter()
@@ -47,8 +48,13 @@ pub fn load(path: &Path) -> Result<Variables, FileError> {
         .map(|(name, value)| match value {
             serde_json::Value::String(s) => Ok((name, s)),
             serde_json::Value::Null => Ok((name, String::new())),
-            v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_)) => Ok((name, v.to_string())),
-            _ => Err(FileError::new(path, format!("variable {name:?}: expected a string, number or boolean"))),
+            v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_)) => {
+                Ok((name, v.to_string()))
+            }
+            _ => Err(FileError::new(
+                path,
+                format!("variable {name:?}: expected a string, number or boolean"),
+            )),
         })
         .collect()
 }

@@ -50,7 +50,10 @@ pub fn check(
         Predicate::Ne => !equal(value, expected),
         Predicate::Lt | Predicate::Le | Predicate::Gt | Predicate::Ge => {
             let (Some(a), Some(b)) = (number(value), number(&expected.value)) else {
-                return (false, format!("cannot compare {value} with {} as numbers", expected.value));
+                return (
+                    false,
+                    format!("cannot compare {value} with {} as numbers", expected.value),
+                );
             };
             match predicate {
                 Predicate::Lt => a < b,
@@ -62,7 +65,10 @@ pub fn check(
         Predicate::Contains => contains(value, &expected.value),
         Predicate::Matches => {
             let Value::String(pattern) = &expected.value else {
-                return (false, format!("`matches` needs a string pattern, got {}", expected.value));
+                return (
+                    false,
+                    format!("`matches` needs a string pattern, got {}", expected.value),
+                );
             };
             match compiled.regex(pattern) {
                 Ok(regex) => regex.is_match(&text(value)),
@@ -74,7 +80,11 @@ pub fn check(
     let message = if holds {
         String::new()
     } else {
-        format!("expected {} {}, got {value}", verb(predicate), expected.value)
+        format!(
+            "expected {} {}, got {value}",
+            verb(predicate),
+            expected.value
+        )
     };
     (holds, message)
 }
@@ -119,7 +129,9 @@ fn json_equal(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_equal(a, b))
         }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_equal(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| json_equal(v, w)))
         }
         _ => a == b,
     }
@@ -156,8 +168,17 @@ mod tests {
     use serde_json::json;
 
     fn run(predicate: Predicate, actual: Value, expected: Value) -> bool {
-        let expected = ExpectedValue { value: expected, loose: false };
-        check(predicate, &Actual::Value(actual), Some(&expected), &mut Compiled::default()).0
+        let expected = ExpectedValue {
+            value: expected,
+            loose: false,
+        };
+        check(
+            predicate,
+            &Actual::Value(actual),
+            Some(&expected),
+            &mut Compiled::default(),
+        )
+        .0
     }
 
     #[test]
@@ -166,22 +187,59 @@ mod tests {
         assert!(!run(Predicate::Eq, json!("201"), json!(201)));
         assert!(run(Predicate::Ne, json!(404), json!(200)));
         assert!(run(Predicate::Lt, json!(12), json!(1000)));
-        assert!(run(Predicate::Lt, json!("12"), json!(1000)), "header text as number");
+        assert!(
+            run(Predicate::Lt, json!("12"), json!(1000)),
+            "header text as number"
+        );
         assert!(!run(Predicate::Ge, json!("abc"), json!(1)));
-        assert!(run(Predicate::Contains, json!("application/json"), json!("json")));
+        assert!(run(
+            Predicate::Contains,
+            json!("application/json"),
+            json!("json")
+        ));
         assert!(run(Predicate::Contains, json!(["a", "b"]), json!("b")));
         assert!(!run(Predicate::Contains, json!(["a", "b"]), json!("c")));
-        assert!(run(Predicate::Matches, json!("abc-123"), json!("^abc-\\d+$")));
-        assert!(run(Predicate::Eq, json!({"a": [1, 2]}), json!({"a": [1.0, 2]})));
+        assert!(run(
+            Predicate::Matches,
+            json!("abc-123"),
+            json!("^abc-\\d+$")
+        ));
+        assert!(run(
+            Predicate::Eq,
+            json!({"a": [1, 2]}),
+            json!({"a": [1.0, 2]})
+        ));
     }
 
     #[test]
     fn loose_text_variables_equal_numbers() {
-        let expected = ExpectedValue { value: json!("42"), loose: true };
+        let expected = ExpectedValue {
+            value: json!("42"),
+            loose: true,
+        };
         let actual = Actual::Value(json!(42));
-        assert!(check(Predicate::Eq, &actual, Some(&expected), &mut Compiled::default()).0);
-        let strict = ExpectedValue { value: json!("42"), loose: false };
-        assert!(!check(Predicate::Eq, &actual, Some(&strict), &mut Compiled::default()).0);
+        assert!(
+            check(
+                Predicate::Eq,
+                &actual,
+                Some(&expected),
+                &mut Compiled::default()
+            )
+            .0
+        );
+        let strict = ExpectedValue {
+            value: json!("42"),
+            loose: false,
+        };
+        assert!(
+            !check(
+                Predicate::Eq,
+                &actual,
+                Some(&strict),
+                &mut Compiled::default()
+            )
+            .0
+        );
     }
 
     #[test]
@@ -190,7 +248,12 @@ mod tests {
         assert!(check(Predicate::NotExists, &Actual::Missing, None, &mut c).0);
         let (ok, msg) = check(Predicate::Exists, &Actual::Missing, None, &mut c);
         assert!(!ok && msg.contains("nothing"));
-        let (ok, msg) = check(Predicate::Eq, &Actual::Error("the body is not JSON".into()), None, &mut c);
+        let (ok, msg) = check(
+            Predicate::Eq,
+            &Actual::Error("the body is not JSON".into()),
+            None,
+            &mut c,
+        );
         assert!(!ok && msg.contains("not JSON"));
     }
 }

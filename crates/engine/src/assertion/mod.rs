@@ -12,7 +12,9 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::model::{Assertion, AssertionOutcome, Capture, CaptureSource, Expected, Predicate, Query};
+use crate::model::{
+    Assertion, AssertionOutcome, Capture, CaptureSource, Expected, Predicate, Query,
+};
 use crate::template::{Resolved, Scope};
 use compare::Actual;
 
@@ -31,18 +33,33 @@ pub fn evaluate(
             expected,
         } => {
             let actual = query_value(query, response, compiled);
-            let expected = match expected.as_ref().map(|e| resolve_expected(e, scope)).transpose() {
+            let expected = match expected
+                .as_ref()
+                .map(|e| resolve_expected(e, scope))
+                .transpose()
+            {
                 Ok(expected) => expected,
-                Err(message) => return outcome(text, false, String::new(), actual.to_string(), message),
+                Err(message) => {
+                    return outcome(text, false, String::new(), actual.to_string(), message);
+                }
             };
-            let (passed, message) = compare::check(*predicate, &actual, expected.as_ref(), compiled);
+            let (passed, message) =
+                compare::check(*predicate, &actual, expected.as_ref(), compiled);
             let expected_text = describe_expected(*predicate, expected.as_ref());
             outcome(text, passed, expected_text, actual.to_string(), message)
         }
         Assertion::JsonSchema(source) => {
             let body = match response.json() {
                 Ok(body) => body,
-                Err(e) => return outcome(text, false, "valid against the schema".into(), "(not JSON)".into(), e),
+                Err(e) => {
+                    return outcome(
+                        text,
+                        false,
+                        "valid against the schema".into(),
+                        "(not JSON)".into(),
+                        e,
+                    );
+                }
             };
             let validator = match compiled.schema(&source.schema) {
                 Ok(v) => v,
@@ -54,8 +71,18 @@ pub fn evaluate(
                 .map(|e| format!("{} at {}", e, e.instance_path()))
                 .collect();
             let passed = errors.is_empty();
-            let actual = if passed { "valid".into() } else { "invalid".into() };
-            outcome(text, passed, "valid against the schema".into(), actual, errors.join("; "))
+            let actual = if passed {
+                "valid".into()
+            } else {
+                "invalid".into()
+            };
+            outcome(
+                text,
+                passed,
+                "valid against the schema".into(),
+                actual,
+                errors.join("; "),
+            )
         }
     }
 }
@@ -68,7 +95,15 @@ pub fn capture(
     compiled: &mut Compiled,
 ) -> Result<Value, AssertionOutcome> {
     let text = format!("capture {name}: {capture}");
-    let failed = |message: String| outcome(text.clone(), false, "a value".into(), "(nothing)".into(), message);
+    let failed = |message: String| {
+        outcome(
+            text.clone(),
+            false,
+            "a value".into(),
+            "(nothing)".into(),
+            message,
+        )
+    };
     match &capture.0 {
         CaptureSource::Query(query) => match query_value(query, response, compiled) {
             Actual::Value(v) => Ok(v),
@@ -78,7 +113,9 @@ pub fn capture(
         CaptureSource::Regex(pattern) => {
             let regex = compiled.regex(pattern).map_err(&failed)?;
             let body = response.text();
-            let found = regex.captures(&body).and_then(|c| c.get(1).or_else(|| c.get(0)));
+            let found = regex
+                .captures(&body)
+                .and_then(|c| c.get(1).or_else(|| c.get(0)));
             match found {
                 Some(m) => Ok(Value::String(m.as_str().to_owned())),
                 None => Err(failed(format!("regex {pattern:?} did not match the body"))),
@@ -87,7 +124,13 @@ pub fn capture(
     }
 }
 
-fn outcome(assertion: String, passed: bool, expected: String, actual: String, message: String) -> AssertionOutcome {
+fn outcome(
+    assertion: String,
+    passed: bool,
+    expected: String,
+    actual: String,
+    message: String,
+) -> AssertionOutcome {
     AssertionOutcome {
         assertion,
         passed,
@@ -111,9 +154,9 @@ fn query_value(query: &Query, response: &ResponseView<'_>, compiled: &mut Compil
             match (values.next(), values.next()) {
                 (None, _) => Actual::Missing,
                 (Some(one), None) => Actual::Value(one),
-                (Some(first), Some(second)) => {
-                    Actual::Value(Value::Array([first, second].into_iter().chain(values).collect()))
-                }
+                (Some(first), Some(second)) => Actual::Value(Value::Array(
+                    [first, second].into_iter().chain(values).collect(),
+                )),
             }
         }
         Query::JsonPath(expr) => {
@@ -148,23 +191,41 @@ fn resolve_expected(expected: &Expected, scope: &Scope<'_>) -> Result<ExpectedVa
         Expected::Variable(name) => {
             if crate::template::is_dynamic(name) {
                 let template = format!("{{{{{name}}}}}");
-                let text = scope.render(&template).map_err(|e| e.to_string())?.into_owned();
-                return Ok(ExpectedValue { value: Value::String(text), loose: true });
+                let text = scope
+                    .render(&template)
+                    .map_err(|e| e.to_string())?
+                    .into_owned();
+                return Ok(ExpectedValue {
+                    value: Value::String(text),
+                    loose: true,
+                });
             }
             match scope.lookup(name) {
-                Some(Resolved::Json(v)) => Ok(ExpectedValue { value: v.clone(), loose: false }),
+                Some(Resolved::Json(v)) => Ok(ExpectedValue {
+                    value: v.clone(),
+                    loose: false,
+                }),
                 Some(Resolved::Text(t)) => {
                     let text = scope.render(t).map_err(|e| e.to_string())?;
-                    Ok(ExpectedValue { value: Value::String(text.into_owned()), loose: true })
+                    Ok(ExpectedValue {
+                        value: Value::String(text.into_owned()),
+                        loose: true,
+                    })
                 }
                 None => Err(format!("unknown variable `{name}`")),
             }
         }
         Expected::Literal(Value::String(s)) if s.contains("{{") => {
             let text = scope.render(s).map_err(|e| e.to_string())?;
-            Ok(ExpectedValue { value: Value::String(text.into_owned()), loose: false })
+            Ok(ExpectedValue {
+                value: Value::String(text.into_owned()),
+                loose: false,
+            })
         }
-        Expected::Literal(v) => Ok(ExpectedValue { value: v.clone(), loose: false }),
+        Expected::Literal(v) => Ok(ExpectedValue {
+            value: v.clone(),
+            loose: false,
+        }),
     }
 }
 

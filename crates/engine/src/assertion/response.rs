@@ -16,8 +16,21 @@ pub struct ResponseView<'a> {
 }
 
 impl<'a> ResponseView<'a> {
-    pub fn new(status: u16, headers: &'a [(String, String)], body: &'a [u8], duration_ms: f64, body_cut: bool) -> Self {
-        ResponseView { status, headers, body, duration_ms, body_cut, json: OnceCell::new() }
+    pub fn new(
+        status: u16,
+        headers: &'a [(String, String)],
+        body: &'a [u8],
+        duration_ms: f64,
+        body_cut: bool,
+    ) -> Self {
+        ResponseView {
+            status,
+            headers,
+            body,
+            duration_ms,
+            body_cut,
+            json: OnceCell::new(),
+        }
     }
 
     /// The body as text; invalid UTF-8 is replaced, never an error.

@@ -41,7 +41,10 @@ pub struct TransportError {
     pub duration: Duration,
 }
 
-pub async fn send(client: &reqwest::Client, request: &OutgoingRequest) -> Result<Exchange, TransportError> {
+pub async fn send(
+    client: &reqwest::Client,
+    request: &OutgoingRequest,
+) -> Result<Exchange, TransportError> {
     let started = Instant::now();
     let fail = |e: reqwest::Error| classify(&e, started.elapsed());
     let mut builder = client
@@ -59,7 +62,10 @@ pub async fn send(client: &reqwest::Client, request: &OutgoingRequest) -> Result
         .headers()
         .iter()
         .map(|(name, value)| {
-            (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned())
+            (
+                name.as_str().to_owned(),
+                String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            )
         })
         .collect();
     let mut body = Vec::with_capacity(response.content_length().unwrap_or(0).min(1 << 20) as usize);
@@ -79,36 +85,70 @@ pub async fn send(client: &reqwest::Client, request: &OutgoingRequest) -> Result
     })
 }
 
-/// Names the class of a reqwest error by looking at it and at its causes.
+/// Names the class of a reqwest error by looking at it and at its causes, and says what
+/// happened in one line: "cannot connect to 127.0.0.1:1: Connection refused (os error 111)".
 fn classify(e: &reqwest::Error, duration: Duration) -> TransportError {
     let chain = error_chain(e);
     let lower = chain.to_ascii_lowercase();
-    let kind = if e.is_timeout() {
-        ErrorKind::Timeout
+    let root = root_cause(e);
+    let host = e
+        .url()
+        .map(|u| {
+            format!(
+                "{}:{}",
+                u.host_str().unwrap_or("?"),
+                u.port_or_known_default().unwrap_or(0)
+            )
+        })
+        .unwrap_or_default();
+    let (kind, message) = if e.is_timeout() {
+        (
+            ErrorKind::Timeout,
+            format!("timed out after {} ms", duration.as_millis()),
+        )
     } else if e.is_redirect() {
-        ErrorKind::TooManyRedirects
+        (ErrorKind::TooManyRedirects, chain.clone())
     } else if e.is_builder() {
-        ErrorKind::InvalidRequest
+        (ErrorKind::InvalidRequest, chain.clone())
     } else if lower.contains("dns error") || lower.contains("failed to lookup address") {
-        ErrorKind::Dns
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
-        ErrorKind::Tls
+        (ErrorKind::Dns, format!("cannot resolve {host}: {root}"))
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
+    {
+        (ErrorKind::Tls, format!("TLS error with {host}: {root}"))
     } else if e.is_connect() {
-        ErrorKind::Connect
+        (
+            ErrorKind::Connect,
+            format!("cannot connect to {host}: {root}"),
+        )
     } else if e.is_body() || e.is_decode() {
-        ErrorKind::Body
+        (
+            ErrorKind::Body,
+            format!("the response body could not be read: {root}"),
+        )
     } else if e.is_request() {
-        ErrorKind::Reset
+        (
+            ErrorKind::Reset,
+            format!("the connection closed before the response was complete: {root}"),
+        )
     } else {
-        ErrorKind::Other
+        (ErrorKind::Other, chain.clone())
     };
     let maybe_sent = !(e.is_connect() || e.is_builder() || kind == ErrorKind::Dns);
     TransportError {
         kind,
-        message: chain,
+        message,
         maybe_sent,
         duration,
     }
+}
+
+/// The innermost cause: usually the OS's own words ("Connection refused (os error 111)").
+fn root_cause(e: &reqwest::Error) -> String {
+    let mut cause: &dyn std::error::Error = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
 }
 
 /// "error sending request: connection refused (os error 111)": the error and its causes,

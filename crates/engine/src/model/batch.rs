@@ -57,7 +57,10 @@ impl BatchState {
 
     /// Active batches are the ones a process is (or claims to be) running.
     pub fn is_active(self) -> bool {
-        matches!(self, BatchState::Queued | BatchState::Running | BatchState::Paused)
+        matches!(
+            self,
+            BatchState::Queued | BatchState::Running | BatchState::Paused
+        )
     }
 
     pub fn is_final(self) -> bool {

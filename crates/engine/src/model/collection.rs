@@ -13,7 +13,11 @@ pub type Variables = IndexMap<String, String>;
 #[serde(deny_unknown_fields)]
 pub struct Collection {
     pub name: String,
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "scalar_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "scalar_map"
+    )]
     pub variables: Variables,
     #[serde(default)]
     pub cases: Vec<Case>,
@@ -39,7 +43,11 @@ pub struct RequestTemplate {
     #[serde(deserialize_with = "method")]
     pub method: String,
     pub url: String,
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "scalar_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "scalar_map"
+    )]
     pub headers: Variables,
     /// Raw body text, sent as it is (after templating).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,7 +57,11 @@ pub struct RequestTemplate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json: Option<serde_json::Value>,
     /// URL-encoded form fields, sent as `application/x-www-form-urlencoded`.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "opt_scalar_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_scalar_map"
+    )]
     pub form: Option<Variables>,
     /// Overrides the batch's per-request timeout for this case.
     #[serde(default, skip_serializing_if = "Option::is_none")]

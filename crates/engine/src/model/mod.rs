@@ -16,6 +16,6 @@ pub use collection::{Case, Collection, RequestTemplate, Variables};
 pub use event::BatchEvent;
 pub use plan::{BatchPlan, PlannedCase, PlannedCollection, Slot};
 pub use result::{
-    AssertionOutcome, CaseResult, ErrorKind, RequestRecord, ResponseRecord, ResultSummary, RunError,
-    Verdict,
+    AssertionOutcome, CaseResult, ErrorKind, RequestRecord, ResponseRecord, ResultSummary,
+    RunError, Verdict,
 };

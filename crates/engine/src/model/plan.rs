@@ -56,7 +56,9 @@ impl BatchPlan {
 
     /// Positions: for each iteration, for each data row, every case in order.
     pub fn total(&self) -> u64 {
-        u64::from(self.options.iterations.max(1)) * self.passes_per_iteration() * self.cases.len() as u64
+        u64::from(self.options.iterations.max(1))
+            * self.passes_per_iteration()
+            * self.cases.len() as u64
     }
 
     pub fn slot(&self, position: u64) -> Slot {
@@ -84,12 +86,21 @@ mod tests {
         BatchPlan {
             id: BatchId::new(),
             name: "p".into(),
-            options: BatchOptions { iterations, ..BatchOptions::default() },
+            options: BatchOptions {
+                iterations,
+                ..BatchOptions::default()
+            },
             environment: Variables::new(),
             overrides: Variables::new(),
             secret_names: vec![],
             collections: vec![],
-            cases: vec![PlannedCase { collection_index: 0, case }; cases],
+            cases: vec![
+                PlannedCase {
+                    collection_index: 0,
+                    case
+                };
+                cases
+            ],
             rows: vec![Variables::new(); rows],
             rerun_of: None,
         }
@@ -99,11 +110,43 @@ mod tests {
     fn positions_walk_iterations_then_rows_then_cases() {
         let p = plan(3, 2, 2);
         assert_eq!(p.total(), 12);
-        assert_eq!(p.slot(0), Slot { iteration: 0, data_row: Some(0), case_index: 0, pass: 0 });
-        assert_eq!(p.slot(4), Slot { iteration: 0, data_row: Some(1), case_index: 1, pass: 1 });
-        assert_eq!(p.slot(11), Slot { iteration: 1, data_row: Some(1), case_index: 2, pass: 3 });
+        assert_eq!(
+            p.slot(0),
+            Slot {
+                iteration: 0,
+                data_row: Some(0),
+                case_index: 0,
+                pass: 0
+            }
+        );
+        assert_eq!(
+            p.slot(4),
+            Slot {
+                iteration: 0,
+                data_row: Some(1),
+                case_index: 1,
+                pass: 1
+            }
+        );
+        assert_eq!(
+            p.slot(11),
+            Slot {
+                iteration: 1,
+                data_row: Some(1),
+                case_index: 2,
+                pass: 3
+            }
+        );
         let no_rows = plan(2, 0, 3);
         assert_eq!(no_rows.total(), 6);
-        assert_eq!(no_rows.slot(5), Slot { iteration: 2, data_row: None, case_index: 1, pass: 2 });
+        assert_eq!(
+            no_rows.slot(5),
+            Slot {
+                iteration: 2,
+                data_row: None,
+                case_index: 1,
+                pass: 2
+            }
+        );
     }
 }

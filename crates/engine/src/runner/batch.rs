@@ -19,7 +19,10 @@ const MAX_UNCONFIRMED: usize = 256;
 /// Runs the batch to its end and records its final state.
 pub async fn run(shared: Arc<Shared>) -> Result<BatchState, StoreError> {
     let id = shared.plan.id.clone();
-    shared.store.set_state(&id, BatchState::Running, None, None).await?;
+    shared
+        .store
+        .set_state(&id, BatchState::Running, None, None)
+        .await?;
     // The followers run beside the workers and end with them.
     let workers_done = tokio_util::sync::CancellationToken::new();
     let work = async {
@@ -55,7 +58,9 @@ async fn worker(shared: &Shared) {
     let mut unconfirmed: VecDeque<Pending> = VecDeque::new();
     let delay = Duration::from_millis(shared.plan.options.delay_ms);
     while shared.wait_until_runnable().await {
-        let Some(ticket) = shared.next_ticket() else { break };
+        let Some(ticket) = shared.next_ticket() else {
+            break;
+        };
         if let Some(rate) = &shared.rate {
             tokio::select! {
                 () = rate.acquire() => {},
@@ -126,11 +131,17 @@ async fn follow_control(shared: &Shared) {
         let wanted = match state.command {
             Command::Cancel => return,
             Command::Pause => (BatchState::Paused, Some(PauseReason::User)),
-            Command::Run if state.waiting_for_network => (BatchState::Paused, Some(PauseReason::WaitingForNetwork)),
+            Command::Run if state.waiting_for_network => {
+                (BatchState::Paused, Some(PauseReason::WaitingForNetwork))
+            }
             Command::Run => (BatchState::Running, None),
         };
         if wanted != shown {
-            if let Err(e) = shared.store.set_state(&shared.plan.id, wanted.0, wanted.1, None).await {
+            if let Err(e) = shared
+                .store
+                .set_state(&shared.plan.id, wanted.0, wanted.1, None)
+                .await
+            {
                 shared.fail(e);
                 return;
             }
@@ -147,19 +158,36 @@ async fn finish(shared: &Shared) -> Result<BatchState, StoreError> {
     let id = &shared.plan.id;
     if let Some(error) = shared.take_fatal() {
         let message = format!("stopped: results could not be stored ({error})");
-        let _ = shared.store.set_state(id, BatchState::Interrupted, None, Some(message)).await;
+        let _ = shared
+            .store
+            .set_state(id, BatchState::Interrupted, None, Some(message))
+            .await;
         return Err(error);
     }
     let (state, message) = if shared.shutdown.is_cancelled() && !shared.all_dispatched_and_done() {
-        (BatchState::Interrupted, Some("stopped by a shutdown; resume it to finish".to_owned()))
+        (
+            BatchState::Interrupted,
+            Some("stopped by a shutdown; resume it to finish".to_owned()),
+        )
     } else if shared.control.current().command == Command::Cancel && shared.stopped_early() {
         (BatchState::Cancelled, None)
     } else {
         let counters = shared.store.reader()?.batch(id)?.counters;
         let failed = counters.failed + counters.errored > 0;
-        let message = (shared.bailed() && counters.done < counters.total)
-            .then(|| format!("bailed out after the first failure ({} of {} cases run)", counters.done, counters.total));
-        (if failed { BatchState::Failed } else { BatchState::Passed }, message)
+        let message = (shared.bailed() && counters.done < counters.total).then(|| {
+            format!(
+                "bailed out after the first failure ({} of {} cases run)",
+                counters.done, counters.total
+            )
+        });
+        (
+            if failed {
+                BatchState::Failed
+            } else {
+                BatchState::Passed
+            },
+            message,
+        )
     };
     shared.store.set_state(id, state, None, message).await?;
     Ok(state)

@@ -32,7 +32,10 @@ impl Default for BatchControl {
 
 impl BatchControl {
     pub fn new() -> BatchControl {
-        let (state, _) = watch::channel(ControlState { command: Command::Run, waiting_for_network: false });
+        let (state, _) = watch::channel(ControlState {
+            command: Command::Run,
+            waiting_for_network: false,
+        });
         BatchControl { state }
     }
 

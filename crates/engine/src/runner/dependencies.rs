@@ -30,10 +30,16 @@ pub fn references(case: &Case) -> Vec<(&str, &'static str)> {
     }
     for assertion in &case.assertions {
         match assertion {
-            Assertion::Compare { expected: Some(Expected::Variable(name)), .. } if !name.starts_with('$') => {
+            Assertion::Compare {
+                expected: Some(Expected::Variable(name)),
+                ..
+            } if !name.starts_with('$') => {
                 push(name, "assert", &mut found);
             }
-            Assertion::Compare { expected: Some(Expected::Literal(value)), .. } => {
+            Assertion::Compare {
+                expected: Some(Expected::Literal(value)),
+                ..
+            } => {
                 let mut inner = Vec::new();
                 collect_json(value, &mut inner);
                 found.extend(inner.into_iter().map(|(n, _)| (n, "assert")));
@@ -134,12 +140,17 @@ mod tests {
 
     #[test]
     fn finds_references_and_capture_links() {
-        let login = case("name: login\nrequest: {method: POST, url: '{{base}}/login'}\ncapture: {token: jsonpath $.token}");
+        let login = case(
+            "name: login\nrequest: {method: POST, url: '{{base}}/login'}\ncapture: {token: jsonpath $.token}",
+        );
         let other = case("name: other\nrequest: {method: GET, url: '{{base}}/x'}");
         let me = case(
             "name: me\nrequest: {method: GET, url: '{{base}}/me', headers: {Authorization: 'Bearer {{token}}'}}\nassert: ['jsonpath $.id == {{uid}}']",
         );
-        assert_eq!(references(&me), vec![("base", "url"), ("token", "headers"), ("uid", "assert")]);
+        assert_eq!(
+            references(&me),
+            vec![("base", "url"), ("token", "headers"), ("uid", "assert")]
+        );
         let sources = capture_sources([&login, &other, &me]);
         assert_eq!(sources, vec![vec![], vec![], vec![0]]);
         assert_eq!(capture_groups(&sources), vec![0, 1, 0]);

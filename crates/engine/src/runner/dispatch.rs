@@ -38,13 +38,27 @@ pub struct Dispatch {
 
 impl Dispatch {
     /// `restored`: captures of earlier results, by position (resume).
-    pub fn new(plan: &BatchPlan, done: HashSet<u64>, restored: impl IntoIterator<Item = (u64, Captures)>) -> Dispatch {
+    pub fn new(
+        plan: &BatchPlan,
+        done: HashSet<u64>,
+        restored: impl IntoIterator<Item = (u64, Captures)>,
+    ) -> Dispatch {
         let cases_per_pass = plan.cases.len().max(1) as u64;
         let mut passes: HashMap<u64, Pass> = HashMap::new();
         for (position, captures) in restored {
-            passes.entry(position / cases_per_pass).or_default().captures.extend(captures);
+            passes
+                .entry(position / cases_per_pass)
+                .or_default()
+                .captures
+                .extend(captures);
         }
-        Dispatch { next: 0, total: plan.total(), cases_per_pass, done, passes }
+        Dispatch {
+            next: 0,
+            total: plan.total(),
+            cases_per_pass,
+            done,
+            passes,
+        }
     }
 
     pub fn next(&mut self) -> Option<Ticket> {
@@ -58,21 +72,31 @@ impl Dispatch {
         self.next += 1;
         let pass_index = position / self.cases_per_pass;
         // Passes behind us whose cases have all finished are of no further use.
-        self.passes.retain(|p, s| *p >= pass_index || s.finished < s.dispatched);
+        self.passes
+            .retain(|p, s| *p >= pass_index || s.finished < s.dispatched);
         let pass = self.passes.entry(pass_index).or_default();
-        let ticket = Ticket { position, pass: pass_index, earlier_in_pass: pass.dispatched };
+        let ticket = Ticket {
+            position,
+            pass: pass_index,
+            earlier_in_pass: pass.dispatched,
+        };
         pass.dispatched += 1;
         Some(ticket)
     }
 
     /// Whether every position handed out before `ticket` in its pass has finished.
     pub fn earlier_finished(&self, ticket: &Ticket) -> bool {
-        self.passes.get(&ticket.pass).is_none_or(|p| p.finished >= ticket.earlier_in_pass)
+        self.passes
+            .get(&ticket.pass)
+            .is_none_or(|p| p.finished >= ticket.earlier_in_pass)
     }
 
     /// The values captured so far in a pass.
     pub fn captures(&self, pass: u64) -> Captures {
-        self.passes.get(&pass).map(|p| p.captures.clone()).unwrap_or_default()
+        self.passes
+            .get(&pass)
+            .map(|p| p.captures.clone())
+            .unwrap_or_default()
     }
 
     pub fn finish(&mut self, pass: u64, captured: impl IntoIterator<Item = (String, Value)>) {

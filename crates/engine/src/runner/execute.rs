@@ -24,7 +24,11 @@ pub enum CaseOutcome {
 
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
 
-pub async fn run_case(shared: &Shared, ticket: &Ticket, compiled: &mut Compiled) -> Result<CaseOutcome, StoreError> {
+pub async fn run_case(
+    shared: &Shared,
+    ticket: &Ticket,
+    compiled: &mut Compiled,
+) -> Result<CaseOutcome, StoreError> {
     let plan = &shared.plan;
     let slot = plan.slot(ticket.position);
     let planned = &plan.cases[slot.case_index as usize];
@@ -33,9 +37,14 @@ pub async fn run_case(shared: &Shared, ticket: &Ticket, compiled: &mut Compiled)
         return Ok(CaseOutcome::Aborted);
     }
     let captures = shared.captures(slot.pass);
-    let row = slot.data_row.map_or(&shared.no_row, |r| &plan.rows[r as usize]);
+    let row = slot
+        .data_row
+        .map_or(&shared.no_row, |r| &plan.rows[r as usize]);
     let collection = &plan.collections[planned.collection_index as usize].variables;
-    let scope = Scope { layers: [&plan.environment, collection, &shared.overrides, row], captures: &captures };
+    let scope = Scope {
+        layers: [&plan.environment, collection, &shared.overrides, row],
+        captures: &captures,
+    };
 
     let mut result = CaseResult {
         batch_id: plan.id.clone(),
@@ -75,30 +84,47 @@ pub async fn run_case(shared: &Shared, ticket: &Ticket, compiled: &mut Compiled)
     match request::render(&case.request, &scope, plan.options.timeout_ms) {
         Err(error) => {
             result.verdict = Verdict::Errored;
-            result.error = Some(error);
+            result.error = Some(explain_missing_capture(error, &captures, plan));
         }
         Ok((outgoing, record)) => {
             result.request = Some(record);
             // A request that must not be sent twice is sent only once its mark is durable;
             // for the others the mark rides along in the next group commit (resume would
             // send them again either way).
-            let mark = shared.store.mark_in_flight(&plan.id, ticket.position)?;
+            let mark = shared
+                .store
+                .mark_in_flight(&plan.id, ticket.position, !idempotent)?;
             if !idempotent {
                 mark.committed().await?;
             }
-            let Some(sent) = send_with_retries(shared, &outgoing, idempotent, &mut result.attempts).await else {
+            let Some(sent) =
+                send_with_retries(shared, &outgoing, idempotent, &mut result.attempts).await
+            else {
                 return Ok(CaseOutcome::Aborted);
             };
             match sent {
                 Ok(exchange) => {
                     result.duration_ms = exchange.duration.as_secs_f64() * 1000.0;
-                    evaluate(case, &exchange, &scope, compiled, &mut result, &mut captured);
-                    result.response = Some(stored_response(exchange, plan.options.max_stored_body_bytes));
+                    evaluate(
+                        case,
+                        &exchange,
+                        &scope,
+                        compiled,
+                        &mut result,
+                        &mut captured,
+                    );
+                    result.response = Some(stored_response(
+                        exchange,
+                        plan.options.max_stored_body_bytes,
+                    ));
                 }
                 Err(error) => {
                     result.duration_ms = error.duration.as_secs_f64() * 1000.0;
                     result.verdict = Verdict::Errored;
-                    result.error = Some(RunError { kind: error.kind, message: error.message });
+                    result.error = Some(RunError {
+                        kind: error.kind,
+                        message: error.message,
+                    });
                 }
             }
         }
@@ -121,25 +147,31 @@ async fn send_with_retries(
     let mut failures = 0u32;
     loop {
         *attempts += 1;
-        let recoveries = shared.network.recoveries().await;
+        let recoveries = shared.network.recoveries();
         let sent = tokio::select! {
             sent = http::send(&shared.client, outgoing) => sent,
             () = shared.stopped() => return None,
         };
         let error = match sent {
             Ok(exchange) => {
-                shared.network.saw_success().await;
+                shared.network.saw_success();
                 return Some(Ok(exchange));
             }
             Err(error) => error,
         };
         let retryable = matches!(
             error.kind,
-            ErrorKind::Connect | ErrorKind::Dns | ErrorKind::Timeout | ErrorKind::Reset | ErrorKind::Tls | ErrorKind::Other
+            ErrorKind::Connect
+                | ErrorKind::Dns
+                | ErrorKind::Timeout
+                | ErrorKind::Reset
+                | ErrorKind::Tls
+                | ErrorKind::Other
         ) && (idempotent || !error.maybe_sent);
         if retryable && failures < retries {
             failures += 1;
-            let backoff = (Duration::from_millis(100) * 2u32.saturating_pow(failures - 1)).min(MAX_BACKOFF);
+            let backoff =
+                (Duration::from_millis(100) * 2u32.saturating_pow(failures - 1)).min(MAX_BACKOFF);
             tokio::select! {
                 () = tokio::time::sleep(backoff) => continue,
                 () = shared.stopped() => return None,
@@ -173,7 +205,13 @@ fn evaluate(
     result: &mut CaseResult,
     captured: &mut Captures,
 ) {
-    let view = ResponseView::new(exchange.status, &exchange.headers, &exchange.body, result.duration_ms, exchange.body_cut);
+    let view = ResponseView::new(
+        exchange.status,
+        &exchange.headers,
+        &exchange.body,
+        result.duration_ms,
+        exchange.body_cut,
+    );
     // Captures first, so assertions of this case may use them.
     for (name, capture) in &case.capture {
         match assertion::capture(name, capture, &view, compiled) {
@@ -189,13 +227,42 @@ fn evaluate(
     } else {
         scope_captures = scope.captures.clone();
         scope_captures.extend(captured.iter().map(|(k, v)| (k.clone(), v.clone())));
-        &Scope { layers: scope.layers, captures: &scope_captures }
+        &Scope {
+            layers: scope.layers,
+            captures: &scope_captures,
+        }
     };
     for definition in &case.assertions {
-        result.assertions.push(assertion::evaluate(definition, &view, scope, compiled));
+        result
+            .assertions
+            .push(assertion::evaluate(definition, &view, scope, compiled));
     }
     if result.assertions.iter().any(|a| !a.passed) {
         result.verdict = Verdict::Failed;
+    }
+}
+
+/// "unknown variable `id`" says little when `id` is captured by an earlier case that
+/// failed: say that instead.
+fn explain_missing_capture(
+    error: RunError,
+    captures: &Captures,
+    plan: &crate::model::BatchPlan,
+) -> RunError {
+    let Some(name) = error.message.split('`').nth(1) else {
+        return error;
+    };
+    let captured_earlier = !captures.contains_key(name)
+        && plan.cases.iter().any(|c| c.case.capture.contains_key(name));
+    if error.kind != ErrorKind::Template || !captured_earlier {
+        return error;
+    }
+    RunError {
+        kind: ErrorKind::Template,
+        message: format!(
+            "{}: `{name}` was not captured (the case that captures it failed or found nothing)",
+            error.message
+        ),
     }
 }
 

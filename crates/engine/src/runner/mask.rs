@@ -13,7 +13,11 @@ pub struct Masker {
 
 impl Masker {
     pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Masker {
-        let mut secrets: Vec<String> = values.into_iter().filter(|v| !v.is_empty()).map(str::to_owned).collect();
+        let mut secrets: Vec<String> = values
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+            .collect();
         secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
         secrets.dedup();
         Masker { secrets }
@@ -54,10 +58,10 @@ impl Masker {
         if self.secrets.is_empty() {
             return;
         }
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            if let Cow::Owned(masked) = self.mask(text) {
-                *bytes = masked.into_bytes();
-            }
+        if let Ok(text) = std::str::from_utf8(bytes)
+            && let Cow::Owned(masked) = self.mask(text)
+        {
+            *bytes = masked.into_bytes();
         }
     }
 }

@@ -2,6 +2,7 @@
 //! probes the target with exponential back-off, and goes on by itself once a probe gets
 //! through. Network trouble is not a test failure (DESIGN.md, continuity contract 6).
 
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use tokio::net::TcpStream;
@@ -26,18 +27,21 @@ pub struct NetworkGate {
     budget: Duration,
     /// Bumped each time the target comes back; a worker that queued behind the prober
     /// sees the change and retries at once instead of probing again.
-    state: Mutex<GateState>,
-}
-
-struct GateState {
-    recoveries: u64,
+    recoveries: AtomicU64,
     /// After a wait that ran out, errors are recorded at once until a request succeeds.
-    gave_up: bool,
+    gave_up: AtomicBool,
+    /// Held by the one worker that probes.
+    prober: Mutex<()>,
 }
 
 impl NetworkGate {
     pub fn new(budget: Duration) -> NetworkGate {
-        NetworkGate { budget, state: Mutex::new(GateState { recoveries: 0, gave_up: false }) }
+        NetworkGate {
+            budget,
+            recoveries: AtomicU64::new(0),
+            gave_up: AtomicBool::new(false),
+            prober: Mutex::new(()),
+        }
     }
 
     pub fn enabled(&self) -> bool {
@@ -45,24 +49,28 @@ impl NetworkGate {
     }
 
     /// A request got a response: the network is fine, waiting is allowed again.
-    pub async fn saw_success(&self) {
-        let mut state = self.state.lock().await;
-        state.gave_up = false;
+    pub fn saw_success(&self) {
+        self.gave_up.store(false, Ordering::Relaxed);
     }
 
     /// The current recovery count, read before sending, for `wait`.
-    pub async fn recoveries(&self) -> u64 {
-        self.state.lock().await.recoveries
+    pub fn recoveries(&self) -> u64 {
+        self.recoveries.load(Ordering::Acquire)
     }
 
     /// Waits until `host:port` accepts connections again, or the budget runs out. The
     /// batch shows as PAUSED (waiting for network) meanwhile.
-    pub async fn wait(&self, url: &reqwest::Url, seen_recoveries: u64, control: &BatchControl) -> NetworkOutcome {
-        let mut state = self.state.lock().await;
-        if state.recoveries != seen_recoveries {
+    pub async fn wait(
+        &self,
+        url: &reqwest::Url,
+        seen_recoveries: u64,
+        control: &BatchControl,
+    ) -> NetworkOutcome {
+        let _prober = self.prober.lock().await;
+        if self.recoveries() != seen_recoveries {
             return NetworkOutcome::Back; // another worker waited while we were sending
         }
-        if state.gave_up || !self.enabled() {
+        if self.gave_up.load(Ordering::Relaxed) || !self.enabled() {
             return NetworkOutcome::GaveUp;
         }
         let Some(target) = probe_address(url) else {
@@ -71,20 +79,19 @@ impl NetworkGate {
         let _waiting = WaitingForNetwork::start(control);
         let deadline = Instant::now() + self.budget;
         let mut delay = FIRST_PROBE_DELAY;
-        let outcome = loop {
+        loop {
             if probe(&target).await {
-                state.recoveries += 1;
-                break NetworkOutcome::Back;
+                self.recoveries.fetch_add(1, Ordering::AcqRel);
+                return NetworkOutcome::Back;
             }
             let now = Instant::now();
             if now >= deadline {
-                state.gave_up = true;
-                break NetworkOutcome::GaveUp;
+                self.gave_up.store(true, Ordering::Relaxed);
+                return NetworkOutcome::GaveUp;
             }
             tokio::time::sleep(delay.min(deadline - now)).await;
             delay = (delay * 2).min(MAX_PROBE_DELAY);
-        };
-        outcome
+        }
     }
 }
 
@@ -108,9 +115,16 @@ impl Drop for WaitingForNetwork<'_> {
 fn probe_address(url: &reqwest::Url) -> Option<String> {
     let host = url.host_str()?;
     let port = url.port_or_known_default()?;
-    Some(if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") })
+    Some(if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    })
 }
 
 async fn probe(target: &str) -> bool {
-    matches!(tokio::time::timeout(PROBE_TIMEOUT, TcpStream::connect(target)).await, Ok(Ok(_)))
+    matches!(
+        tokio::time::timeout(PROBE_TIMEOUT, TcpStream::connect(target)).await,
+        Ok(Ok(_))
+    )
 }

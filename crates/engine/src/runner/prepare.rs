@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::model::{BatchId, BatchOptions, BatchPlan, Collection, PlannedCase, PlannedCollection, Variables};
+use crate::model::{
+    BatchId, BatchOptions, BatchPlan, Collection, PlannedCase, PlannedCollection, Variables,
+};
 use crate::template::is_dynamic;
 
 use super::dependencies::{capture_groups, capture_sources, references};
@@ -28,8 +30,14 @@ pub struct BatchRequest {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PrepareError {
-    #[error("{where_}: unknown variable `{name}` in {field} (define it in the collection, an --env file, --var, a data row, or capture it in an earlier case)")]
-    UnknownVariable { where_: String, field: &'static str, name: String },
+    #[error(
+        "{where_}: unknown variable `{name}` in {field} (define it in the collection, an --env file, --var, a data row, or capture it in an earlier case)"
+    )]
+    UnknownVariable {
+        where_: String,
+        field: &'static str,
+        name: String,
+    },
     #[error("nothing to run: {0}")]
     Empty(String),
     #[error("invalid option: {0}")]
@@ -46,9 +54,19 @@ pub fn prepare(request: BatchRequest) -> Result<BatchPlan, PrepareError> {
             source: source.map(|s| s.display().to_string()),
             variables: collection.variables,
         });
-        cases.extend(collection.cases.into_iter().map(|case| PlannedCase { collection_index: index as u32, case }));
+        cases.extend(collection.cases.into_iter().map(|case| PlannedCase {
+            collection_index: index as u32,
+            case,
+        }));
     }
-    check_variables(&request.environment, &request.overrides, &request.secrets, &request.rows, &collections, &cases)?;
+    check_variables(
+        &request.environment,
+        &request.overrides,
+        &request.secrets,
+        &request.rows,
+        &collections,
+        &cases,
+    )?;
     if let Some((k, n)) = request.shard {
         cases = shard(cases, k, n);
     }
@@ -79,21 +97,31 @@ pub fn prepare(request: BatchRequest) -> Result<BatchPlan, PrepareError> {
 fn check_options(request: &BatchRequest) -> Result<(), PrepareError> {
     let o = &request.options;
     if o.concurrency == 0 {
-        return Err(PrepareError::Option("concurrency must be at least 1".into()));
+        return Err(PrepareError::Option(
+            "concurrency must be at least 1".into(),
+        ));
     }
     if o.iterations == 0 {
         return Err(PrepareError::Option("iterations must be at least 1".into()));
     }
-    if o.rate_per_second.is_some_and(|r| !(r > 0.0 && r.is_finite())) {
-        return Err(PrepareError::Option("the rate must be a positive number of requests per second".into()));
+    if o.rate_per_second
+        .is_some_and(|r| !(r > 0.0 && r.is_finite()))
+    {
+        return Err(PrepareError::Option(
+            "the rate must be a positive number of requests per second".into(),
+        ));
     }
     if o.timeout_ms == 0 {
-        return Err(PrepareError::Option("the timeout must be at least 1 ms".into()));
+        return Err(PrepareError::Option(
+            "the timeout must be at least 1 ms".into(),
+        ));
     }
-    if let Some((k, n)) = request.shard {
-        if n == 0 || k == 0 || k > n {
-            return Err(PrepareError::Option(format!("shard {k}/{n}: expected K/N with 1 <= K <= N")));
-        }
+    if let Some((k, n)) = request.shard
+        && (n == 0 || k == 0 || k > n)
+    {
+        return Err(PrepareError::Option(format!(
+            "shard {k}/{n}: expected K/N with 1 <= K <= N"
+        )));
     }
     Ok(())
 }
@@ -117,7 +145,8 @@ fn check_variables(
     for (index, planned) in cases.iter().enumerate() {
         let collection = &collections[planned.collection_index as usize];
         for (name, field) in references(&planned.case) {
-            let defined = known.contains(name) || collection.variables.contains_key(name) || is_dynamic(name);
+            let defined =
+                known.contains(name) || collection.variables.contains_key(name) || is_dynamic(name);
             if !defined {
                 let file = collection.source.as_deref().unwrap_or(&collection.name);
                 return Err(PrepareError::UnknownVariable {
@@ -169,14 +198,22 @@ cases:
 
     #[test]
     fn unknown_variables_are_caught_before_running() {
-        let c = collection("name: t\ncases:\n  - {name: a, request: {method: GET, url: '{{base}}/{{itme}}'}}\n");
+        let c = collection(
+            "name: t\ncases:\n  - {name: a, request: {method: GET, url: '{{base}}/{{itme}}'}}\n",
+        );
         let request = BatchRequest {
             collections: vec![(c, Some("t.yaml".into()))],
-            overrides: [("base".to_string(), "http://h".to_string())].into_iter().collect(),
+            overrides: [("base".to_string(), "http://h".to_string())]
+                .into_iter()
+                .collect(),
             ..BatchRequest::default()
         };
         let err = prepare(request).expect_err("itme is unknown");
-        assert!(err.to_string().starts_with("t.yaml: case #1 \"a\": unknown variable `itme` in url"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("t.yaml: case #1 \"a\": unknown variable `itme` in url"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -187,7 +224,12 @@ cases:
                 shard: Some((k, 2)),
                 ..BatchRequest::default()
             };
-            prepare(request).expect("plan").cases.into_iter().map(|c| c.case.name).collect::<Vec<_>>()
+            prepare(request)
+                .expect("plan")
+                .cases
+                .into_iter()
+                .map(|c| c.case.name)
+                .collect::<Vec<_>>()
         };
         assert_eq!(names(1), ["a", "c", "d"]);
         assert_eq!(names(2), ["b"]);

@@ -12,13 +12,18 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(per_second: f64) -> RateLimiter {
-        RateLimiter { interval: Duration::from_secs_f64(1.0 / per_second), next: Mutex::new(None) }
+        RateLimiter {
+            interval: Duration::from_secs_f64(1.0 / per_second),
+            next: Mutex::new(None),
+        }
     }
 
     /// Waits for this request's turn.
     pub async fn acquire(&self) {
         let at = {
-            let Ok(mut next) = self.next.lock() else { return };
+            let Ok(mut next) = self.next.lock() else {
+                return;
+            };
             let now = Instant::now();
             let at = next.map_or(now, |n| n.max(now));
             *next = Some(at + self.interval);

@@ -135,6 +135,14 @@ impl Shared {
     /// Waits while the batch is paused (by the user, or waiting for network). False when
     /// no more cases may start.
     pub async fn wait_until_runnable(&self) -> bool {
+        let now = self.control.current();
+        if now.command == Command::Run
+            && !now.waiting_for_network
+            && !self.is_stopped()
+            && !self.bailed()
+        {
+            return true; // the common case, without subscribing
+        }
         let mut watch = self.control.watch();
         loop {
             if self.is_stopped() || self.bailed() {
@@ -165,7 +173,12 @@ impl Shared {
             let notified = self.pass_finished.notified();
             tokio::pin!(notified);
             notified.as_mut().enable();
-            if self.dispatch.lock().map(|d| d.earlier_finished(ticket)).unwrap_or(true) {
+            if self
+                .dispatch
+                .lock()
+                .map(|d| d.earlier_finished(ticket))
+                .unwrap_or(true)
+            {
                 return true;
             }
             tokio::select! {
@@ -176,7 +189,10 @@ impl Shared {
     }
 
     pub fn captures(&self, pass: u64) -> Captures {
-        self.dispatch.lock().map(|d| d.captures(pass)).unwrap_or_default()
+        self.dispatch
+            .lock()
+            .map(|d| d.captures(pass))
+            .unwrap_or_default()
     }
 
     pub fn finish(&self, pass: u64, captured: Captures) {

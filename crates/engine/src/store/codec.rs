@@ -6,12 +6,17 @@ use rusqlite::{Connection, Row, params};
 use super::StoreError;
 use super::owner::ProcessId;
 use crate::model::{
-    BatchId, BatchPlan, BatchState, BatchSummary, CaseResult, Counters, ErrorKind, PauseReason, RequestRecord,
-    ResponseRecord, RunError, Verdict,
+    BatchId, BatchPlan, BatchState, BatchSummary, CaseResult, Counters, ErrorKind, PauseReason,
+    RequestRecord, ResponseRecord, RunError, Verdict,
 };
 
-pub fn insert_plan(conn: &Connection, plan: &BatchPlan, owner: &ProcessId) -> Result<(), StoreError> {
-    let variables = serde_json::json!({"environment": plan.environment, "overrides": plan.overrides});
+pub fn insert_plan(
+    conn: &Connection,
+    plan: &BatchPlan,
+    owner: &ProcessId,
+) -> Result<(), StoreError> {
+    let variables =
+        serde_json::json!({"environment": plan.environment, "overrides": plan.overrides});
     conn.execute(
         "INSERT INTO batches (id, name, state, created_at, options, variables, secret_names,
                               case_count, row_count, total, rerun_of, owner)
@@ -34,16 +39,28 @@ pub fn insert_plan(conn: &Connection, plan: &BatchPlan, owner: &ProcessId) -> Re
         "INSERT INTO batch_collections (batch_id, collection_index, name, source, variables) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (i, c) in plan.collections.iter().enumerate() {
-        insert.execute(params![plan.id.0, i as i64, c.name, c.source, serde_json::to_string(&c.variables)?])?;
+        insert.execute(params![
+            plan.id.0,
+            i as i64,
+            c.name,
+            c.source,
+            serde_json::to_string(&c.variables)?
+        ])?;
     }
     let mut insert = conn.prepare_cached(
         "INSERT INTO batch_cases (batch_id, case_index, collection_index, snapshot) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, c) in plan.cases.iter().enumerate() {
-        insert.execute(params![plan.id.0, i as i64, c.collection_index, serde_json::to_string(&c.case)?])?;
+        insert.execute(params![
+            plan.id.0,
+            i as i64,
+            c.collection_index,
+            serde_json::to_string(&c.case)?
+        ])?;
     }
-    let mut insert =
-        conn.prepare_cached("INSERT INTO batch_rows (batch_id, row_index, variables) VALUES (?1, ?2, ?3)")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO batch_rows (batch_id, row_index, variables) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, row) in plan.rows.iter().enumerate() {
         insert.execute(params![plan.id.0, i as i64, serde_json::to_string(row)?])?;
     }
@@ -87,24 +104,34 @@ pub fn insert_result(conn: &Connection, r: &CaseResult) -> Result<(), StoreError
         failed,
         serde_json::to_string(&r.captures)?,
     ])?;
+    Ok(())
+}
+
+/// The result is stored: the case is no longer in flight.
+pub fn clear_in_flight(conn: &Connection, r: &CaseResult) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM in_flight WHERE batch_id = ?1 AND position = ?2")?
         .execute(params![r.batch_id.0, r.position as i64])?;
     Ok(())
 }
 
 /// The columns `result_from_row` reads, in order.
-pub const RESULT_COLUMNS: &str = "batch_id, seq, position, case_index, iteration, data_row, case_name, verdict,
+pub const RESULT_COLUMNS: &str =
+    "batch_id, seq, position, case_index, iteration, data_row, case_name, verdict,
     error_kind, error_message, started_at, duration_ms, attempts, status, request, response_headers,
     response_body, response_body_size, response_body_cut, assertions, captures";
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn time(text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
 }
 
 fn bad(what: &str, value: &str) -> rusqlite::Error {
@@ -127,7 +154,10 @@ pub fn result_from_row(row: &Row<'_>) -> rusqlite::Result<CaseResult> {
     let response = match status {
         Some(status) => Some(ResponseRecord {
             status,
-            headers: json(&row.get::<_, Option<String>>(15)?.unwrap_or_else(|| "[]".into()))?,
+            headers: json(
+                &row.get::<_, Option<String>>(15)?
+                    .unwrap_or_else(|| "[]".into()),
+            )?,
             body: row.get::<_, Option<Vec<u8>>>(16)?.unwrap_or_default(),
             body_size: row.get::<_, Option<i64>>(17)?.unwrap_or(0) as u64,
             body_truncated: row.get::<_, Option<bool>>(18)?.unwrap_or(false),
@@ -143,9 +173,14 @@ pub fn result_from_row(row: &Row<'_>) -> rusqlite::Result<CaseResult> {
         data_row: row.get(5)?,
         case_name: row.get(6)?,
         verdict: Verdict::parse(&verdict).ok_or_else(|| bad("verdict", &verdict))?,
-        error: error_kind.map(|k| -> rusqlite::Result<RunError> {
-            Ok(RunError { kind: self::error_kind(&k), message: row.get::<_, Option<String>>(9)?.unwrap_or_default() })
-        }).transpose()?,
+        error: error_kind
+            .map(|k| -> rusqlite::Result<RunError> {
+                Ok(RunError {
+                    kind: self::error_kind(&k),
+                    message: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                })
+            })
+            .transpose()?,
         started_at: time(&row.get::<_, String>(10)?)?,
         duration_ms: row.get(11)?,
         attempts: row.get(12)?,
@@ -157,7 +192,8 @@ pub fn result_from_row(row: &Row<'_>) -> rusqlite::Result<CaseResult> {
 }
 
 /// The columns `summary_from_row` reads, in order.
-pub const SUMMARY_COLUMNS: &str = "id, name, state, pause_reason, created_at, started_at, finished_at,
+pub const SUMMARY_COLUMNS: &str =
+    "id, name, state, pause_reason, created_at, started_at, finished_at,
     total, done, passed, failed, errored, last_seq, options, rerun_of, message,
     (SELECT count(*) FROM in_flight f WHERE f.batch_id = batches.id)";
 
@@ -165,12 +201,16 @@ pub fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<BatchSummary> {
     let state: String = row.get(2)?;
     let pause: Option<String> = row.get(3)?;
     let opt_time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
-        row.get::<_, Option<String>>(i)?.map(|t| time(&t)).transpose()
+        row.get::<_, Option<String>>(i)?
+            .map(|t| time(&t))
+            .transpose()
     };
     Ok(BatchSummary {
         id: BatchId(row.get(0)?),
         name: row.get(1)?,
-        state: state.parse::<BatchState>().map_err(|_| bad("state", &state))?,
+        state: state
+            .parse::<BatchState>()
+            .map_err(|_| bad("state", &state))?,
         pause_reason: pause.as_deref().and_then(PauseReason::parse),
         created_at: time(&row.get::<_, String>(4)?)?,
         started_at: opt_time(5)?,

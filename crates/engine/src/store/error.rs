@@ -4,10 +4,18 @@
 pub enum StoreError {
     #[error("{path}: not an apiautotest database ({why}); refusing to open it")]
     Foreign { path: String, why: String },
-    #[error("{path}: the database is damaged ({why}); refusing to open it. Move it aside to start afresh")]
+    #[error(
+        "{path}: the database is damaged ({why}); refusing to open it. Move it aside to start afresh"
+    )]
     Corrupt { path: String, why: String },
-    #[error("{path}: written by a newer apiautotest (schema {found}, this one knows {known}); refusing to open it")]
-    TooNew { path: String, found: i64, known: i64 },
+    #[error(
+        "{path}: written by a newer apiautotest (schema {found}, this one knows {known}); refusing to open it"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("the disk is full: {0}")]
     DiskFull(String),
     #[error("the database is read-only: {0}")]
@@ -17,7 +25,11 @@ pub enum StoreError {
     #[error("no batch {0}")]
     NoSuchBatch(String),
     #[error("batch {id} is {state}: {why}")]
-    WrongState { id: String, state: String, why: String },
+    WrongState {
+        id: String,
+        state: String,
+        why: String,
+    },
     #[error("stored data is unreadable: {0}")]
     Decode(String),
     #[error("database error: {0}")]

@@ -6,7 +6,11 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// (version, name, SQL). A test checks this list against the folder.
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "0001_init.sql", include_str!("../../../../migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "0001_init.sql",
+    include_str!("../../../../migrations/0001_init.sql"),
+)];
 
 pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
     conn.execute_batch(
@@ -16,7 +20,11 @@ pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
              applied_at TEXT NOT NULL
          )",
     )?;
-    let current: i64 = conn.query_row("SELECT coalesce(max(version), 0) FROM schema_migrations", [], |r| r.get(0))?;
+    let current: i64 = conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM schema_migrations",
+        [],
+        |r| r.get(0),
+    )?;
     let known = MIGRATIONS.last().map_or(0, |m| m.0);
     if current > known {
         return Err(StoreError::TooNew {

@@ -15,7 +15,7 @@ mod read;
 mod writer;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use tokio::sync::{broadcast, oneshot};
@@ -41,18 +41,19 @@ pub struct Store {
 
 struct Inner {
     location: Location,
-    sender: Mutex<Option<std::sync::mpsc::Sender<Op>>>,
-    writer: Mutex<Option<JoinHandle<()>>>,
+    /// `None` only while dropping.
+    sender: Option<std::sync::mpsc::Sender<Op>>,
+    writer: Option<JoinHandle<()>>,
+    /// To wake the writer for an urgent write.
+    writer_thread: std::thread::Thread,
     events: broadcast::Sender<BatchEvent>,
 }
 
 impl Drop for Inner {
     fn drop(&mut self) {
         // Closing the channel ends the writer after it has committed what it holds.
-        if let Ok(mut sender) = self.sender.lock() {
-            sender.take();
-        }
-        if let Some(handle) = self.writer.lock().ok().and_then(|mut w| w.take()) {
+        self.sender.take();
+        if let Some(handle) = self.writer.take() {
             let _ = handle.join();
         }
     }
@@ -87,25 +88,28 @@ impl Store {
 
     /// A private in-memory database, for tests. Readers share it while the store lives.
     pub fn in_memory() -> Result<Store, StoreError> {
-        Store::start(Location::Memory(format!("/apiautotest-{}", uuid::Uuid::new_v4())))
+        Store::start(Location::Memory(format!(
+            "/apiautotest-{}",
+            uuid::Uuid::new_v4()
+        )))
     }
 
     fn start(location: Location) -> Result<Store, StoreError> {
         let mut conn = connection::open_for_writing(&location)?;
         migrations::apply(&mut conn)?;
+        writer::interrupt_orphans_now(&mut conn)?;
         let (events, _) = broadcast::channel(EVENT_BUFFER);
         let (sender, receiver) = std::sync::mpsc::channel();
         let writer = writer::spawn(conn, receiver, events.clone())?;
-        let store = Store {
+        Ok(Store {
             inner: Arc::new(Inner {
                 location,
-                sender: Mutex::new(Some(sender)),
-                writer: Mutex::new(Some(writer)),
+                sender: Some(sender),
+                writer_thread: writer.thread().clone(),
+                writer: Some(writer),
                 events,
             }),
-        };
-        store.send(|reply| Op::InterruptOrphans { reply })?.wait_blocking()?;
-        Ok(store)
+        })
     }
 
     /// The database file, or `None` in memory.
@@ -123,21 +127,40 @@ impl Store {
 
     /// A new read connection.
     pub fn reader(&self) -> Result<Reader, StoreError> {
-        Ok(Reader::new(connection::open_for_reading(&self.inner.location)?))
+        Ok(Reader::new(connection::open_for_reading(
+            &self.inner.location,
+        )?))
     }
 
-    pub async fn create_batch(&self, batch: BatchPlan) -> Result<(), StoreError> {
-        self.send(|reply| Op::CreateBatch { batch: Box::new(batch), reply })?.committed().await
+    /// Stores a frozen plan as a QUEUED batch. Shared, not copied: a plan can hold 100k cases.
+    pub async fn create_batch(&self, batch: Arc<BatchPlan>) -> Result<(), StoreError> {
+        self.send(|reply| Op::CreateBatch { batch, reply })?
+            .committed()
+            .await
     }
 
     /// Records that the case at `position` may be on the wire from now on.
-    pub fn mark_in_flight(&self, batch_id: &BatchId, position: u64) -> Result<Pending, StoreError> {
-        self.send(|reply| Op::InFlight { batch_id: batch_id.clone(), position, reply })
+    /// `urgent`: the caller will wait for the commit, so it must not wait for a group.
+    pub fn mark_in_flight(
+        &self,
+        batch_id: &BatchId,
+        position: u64,
+        urgent: bool,
+    ) -> Result<Pending, StoreError> {
+        self.send(|reply| Op::InFlight {
+            batch_id: batch_id.clone(),
+            position,
+            urgent,
+            reply,
+        })
     }
 
     /// Queues a result; its seq is given at commit, and subscribers hear of it after.
     pub fn record_result(&self, result: CaseResult) -> Result<Pending, StoreError> {
-        self.send(|reply| Op::Result { result: Box::new(result), reply })
+        self.send(|reply| Op::Result {
+            result: Box::new(result),
+            reply,
+        })
     }
 
     /// Moves a batch to `state`, claiming it for this process when it becomes RUNNING.
@@ -148,41 +171,59 @@ impl Store {
         pause_reason: Option<PauseReason>,
         message: Option<String>,
     ) -> Result<(), StoreError> {
-        let change = StateChange { batch_id: batch_id.clone(), state, pause_reason, message };
-        self.send(|reply| Op::State { change, reply })?.committed().await
+        let change = StateChange {
+            batch_id: batch_id.clone(),
+            state,
+            pause_reason,
+            message,
+        };
+        self.send(|reply| Op::State { change, reply })?
+            .committed()
+            .await
     }
 
     /// Deletes a batch and everything it holds. Refuses an active batch.
     pub async fn delete_batch(&self, batch_id: &BatchId) -> Result<(), StoreError> {
-        self.send(|reply| Op::Delete { batch_id: batch_id.clone(), reply })?.committed().await
+        self.send(|reply| Op::Delete {
+            batch_id: batch_id.clone(),
+            reply,
+        })?
+        .committed()
+        .await
     }
 
     /// Retention: deletes finished batches created more than `older_than_days` ago, and
     /// all but the newest `keep_newest`. Active batches are never deleted. Returns how many
     /// went.
-    pub async fn prune(&self, older_than_days: Option<u32>, keep_newest: Option<u32>) -> Result<u64, StoreError> {
+    pub async fn prune(
+        &self,
+        older_than_days: Option<u32>,
+        keep_newest: Option<u32>,
+    ) -> Result<u64, StoreError> {
         let (tx, rx) = oneshot::channel();
-        self.send(|reply| Op::Prune { older_than_days, keep_newest, deleted: tx, reply })?
-            .committed()
-            .await?;
+        self.send(|reply| Op::Prune {
+            older_than_days,
+            keep_newest,
+            deleted: tx,
+            reply,
+        })?
+        .committed()
+        .await?;
         rx.await.map_err(|_| StoreError::Closed)
     }
 
-    fn send(&self, op: impl FnOnce(oneshot::Sender<Result<(), StoreError>>) -> Op) -> Result<Pending, StoreError> {
+    fn send(
+        &self,
+        op: impl FnOnce(oneshot::Sender<Result<(), StoreError>>) -> Op,
+    ) -> Result<Pending, StoreError> {
         let (reply, receiver) = oneshot::channel();
-        let sender = self.inner.sender.lock().map_err(|_| StoreError::Closed)?;
-        sender
-            .as_ref()
-            .ok_or(StoreError::Closed)?
-            .send(op(reply))
-            .map_err(|_| StoreError::Closed)?;
+        let op = op(reply);
+        let urgent = op.is_urgent();
+        let sender = self.inner.sender.as_ref().ok_or(StoreError::Closed)?;
+        sender.send(op).map_err(|_| StoreError::Closed)?;
+        if urgent {
+            self.inner.writer_thread.unpark();
+        }
         Ok(Pending(receiver))
-    }
-}
-
-impl Pending {
-    /// For the few writes made outside an async context (opening the store).
-    fn wait_blocking(self) -> Result<(), StoreError> {
-        self.0.blocking_recv().unwrap_or(Err(StoreError::Closed))
     }
 }

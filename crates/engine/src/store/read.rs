@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::StoreError;
 use super::codec::{RESULT_COLUMNS, SUMMARY_COLUMNS, result_from_row, summary_from_row};
-use crate::model::{BatchId, BatchPlan, BatchSummary, Case, CaseResult, PlannedCase, PlannedCollection, Variables};
+use crate::model::{
+    BatchId, BatchPlan, BatchSummary, Case, CaseResult, PlannedCase, PlannedCollection, Variables,
+};
 
 /// A read connection. Not shared between threads: open one per thread or task.
 pub struct Reader {
@@ -42,7 +44,11 @@ impl Reader {
 
     pub fn batch(&self, id: &BatchId) -> Result<BatchSummary, StoreError> {
         self.conn
-            .query_row(&format!("SELECT {SUMMARY_COLUMNS} FROM batches WHERE id = ?1"), [&id.0], summary_from_row)
+            .query_row(
+                &format!("SELECT {SUMMARY_COLUMNS} FROM batches WHERE id = ?1"),
+                [&id.0],
+                summary_from_row,
+            )
             .optional()?
             .ok_or_else(|| StoreError::NoSuchBatch(id.0.clone()))
     }
@@ -50,19 +56,29 @@ impl Reader {
     /// Finds a batch by its full id or a unique prefix of it (as git does with commits).
     pub fn find_batch(&self, id_or_prefix: &str) -> Result<BatchSummary, StoreError> {
         let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
-        let mut stmt = self.conn.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM batches WHERE id LIKE ?1 LIMIT 2"))?;
-        let found: Vec<BatchSummary> = stmt.query_map([pattern], summary_from_row)?.collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM batches WHERE id LIKE ?1 LIMIT 2"
+        ))?;
+        let found: Vec<BatchSummary> = stmt
+            .query_map([pattern], summary_from_row)?
+            .collect::<Result<_, _>>()?;
         match found.as_slice() {
             [one] => Ok(one.clone()),
             [] => Err(StoreError::NoSuchBatch(id_or_prefix.to_owned())),
-            _ => Err(StoreError::NoSuchBatch(format!("{id_or_prefix} (ambiguous: give more of the id)"))),
+            _ => Err(StoreError::NoSuchBatch(format!(
+                "{id_or_prefix} (ambiguous: give more of the id)"
+            ))),
         }
     }
 
     /// Batches, newest first.
     pub fn batches(&self, limit: u32) -> Result<Vec<BatchSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM batches ORDER BY id DESC LIMIT ?1"))?;
-        Ok(stmt.query_map([limit], summary_from_row)?.collect::<Result<_, _>>()?)
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM batches ORDER BY id DESC LIMIT ?1"
+        ))?;
+        Ok(stmt
+            .query_map([limit], summary_from_row)?
+            .collect::<Result<_, _>>()?)
     }
 
     /// Running and paused batches, newest first.
@@ -70,7 +86,9 @@ impl Reader {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM batches WHERE state IN ('QUEUED', 'RUNNING', 'PAUSED') ORDER BY id DESC"
         ))?;
-        Ok(stmt.query_map([], summary_from_row)?.collect::<Result<_, _>>()?)
+        Ok(stmt
+            .query_map([], summary_from_row)?
+            .collect::<Result<_, _>>()?)
     }
 
     /// A page of results with seq > `after_seq`, in seq order.
@@ -102,9 +120,13 @@ impl Reader {
     ) -> Result<(), E> {
         let mut stmt = self
             .conn
-            .prepare(&format!("SELECT {RESULT_COLUMNS} FROM results WHERE batch_id = ?1 ORDER BY seq"))
+            .prepare(&format!(
+                "SELECT {RESULT_COLUMNS} FROM results WHERE batch_id = ?1 ORDER BY seq"
+            ))
             .map_err(StoreError::from)?;
-        let rows = stmt.query_map([&id.0], result_from_row).map_err(StoreError::from)?;
+        let rows = stmt
+            .query_map([&id.0], result_from_row)
+            .map_err(StoreError::from)?;
         for row in rows {
             f(row.map_err(StoreError::from)?)?;
         }
@@ -132,23 +154,40 @@ impl Reader {
             "SELECT name, source, variables FROM batch_collections WHERE batch_id = ?1 ORDER BY collection_index",
         )?;
         let collections = stmt
-            .query_map([&id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))?
+            .query_map([&id.0], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?
             .map(|row| {
                 let (name, source, variables) = row?;
-                Ok(PlannedCollection { name, source, variables: serde_json::from_str(&variables)? })
+                Ok(PlannedCollection {
+                    name,
+                    source,
+                    variables: serde_json::from_str(&variables)?,
+                })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let mut stmt = self
             .conn
             .prepare("SELECT collection_index, snapshot FROM batch_cases WHERE batch_id = ?1 ORDER BY case_index")?;
         let cases = stmt
-            .query_map([&id.0], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?)))?
+            .query_map([&id.0], |r| {
+                Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?))
+            })?
             .map(|row| {
                 let (collection_index, snapshot) = row?;
-                Ok(PlannedCase { collection_index, case: serde_json::from_str::<Case>(&snapshot)? })
+                Ok(PlannedCase {
+                    collection_index,
+                    case: serde_json::from_str::<Case>(&snapshot)?,
+                })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let mut stmt = self.conn.prepare("SELECT variables FROM batch_rows WHERE batch_id = ?1 ORDER BY row_index")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT variables FROM batch_rows WHERE batch_id = ?1 ORDER BY row_index")?;
         let rows = stmt
             .query_map([&id.0], |r| r.get::<_, String>(0))?
             .map(|row| Ok(serde_json::from_str(&row?)?))
@@ -168,9 +207,16 @@ impl Reader {
     }
 
     /// Positions that have a result, with the values each captured (for resume).
-    pub fn done_positions(&self, id: &BatchId) -> Result<BTreeMap<u64, BTreeMap<String, serde_json::Value>>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT position, captures FROM results WHERE batch_id = ?1")?;
-        let rows = stmt.query_map([&id.0], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?)))?;
+    pub fn done_positions(
+        &self,
+        id: &BatchId,
+    ) -> Result<BTreeMap<u64, BTreeMap<String, serde_json::Value>>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT position, captures FROM results WHERE batch_id = ?1")?;
+        let rows = stmt.query_map([&id.0], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?))
+        })?;
         rows.map(|row| {
             let (position, captures) = row?;
             Ok((position, serde_json::from_str(&captures)?))
@@ -180,9 +226,13 @@ impl Reader {
 
     /// Positions marked in flight that have no result: their outcome is unknown.
     pub fn unknown_positions(&self, id: &BatchId) -> Result<Vec<u64>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT position FROM in_flight WHERE batch_id = ?1 ORDER BY position")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT position FROM in_flight WHERE batch_id = ?1 ORDER BY position")?;
         let rows = stmt.query_map([&id.0], |r| r.get::<_, i64>(0))?;
-        Ok(rows.map(|r| r.map(|p| p as u64)).collect::<Result<_, _>>()?)
+        Ok(rows
+            .map(|r| r.map(|p| p as u64))
+            .collect::<Result<_, _>>()?)
     }
 
     /// Case indexes with at least one failed or errored result.
@@ -190,7 +240,9 @@ impl Reader {
         let mut stmt = self.conn.prepare(
             "SELECT DISTINCT case_index FROM results WHERE batch_id = ?1 AND verdict != 'passed' ORDER BY case_index",
         )?;
-        Ok(stmt.query_map([&id.0], |r| r.get(0))?.collect::<Result<_, _>>()?)
+        Ok(stmt
+            .query_map([&id.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?)
     }
 
     /// Percentiles of response times (nearest rank) and assertion totals.
