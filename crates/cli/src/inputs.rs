@@ -1,0 +1,78 @@
+//! Turning arguments into engine inputs, with usage errors that say what is wrong.
+
+use std::path::PathBuf;
+
+use apiautotest_engine::collection_file;
+use apiautotest_engine::model::{Collection, Variables};
+use apiautotest_engine::report::ReportFormat;
+
+use crate::exit::Failure;
+
+/// `K=V` pairs into variables; `what` names the option in errors.
+pub fn pairs(items: &[String], what: &str) -> Result<Variables, Failure> {
+    items
+        .iter()
+        .map(|item| match item.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+            _ => Err(Failure::usage(format!(
+                "{what} {item:?}: expected NAME=VALUE"
+            ))),
+        })
+        .collect()
+}
+
+/// A requested report: its format and where to write it.
+pub struct ReportTarget {
+    pub format: ReportFormat,
+    pub path: PathBuf,
+}
+
+pub fn reports(items: &[String]) -> Result<Vec<ReportTarget>, Failure> {
+    items
+        .iter()
+        .map(|item| {
+            let (format, path) = item
+                .split_once('=')
+                .filter(|(_, p)| !p.is_empty())
+                .ok_or_else(|| {
+                    Failure::usage(format!(
+                        "--report {item:?}: expected junit=PATH, json=PATH or html=PATH"
+                    ))
+                })?;
+            let format = format.parse::<ReportFormat>().map_err(|_| {
+                Failure::usage(format!(
+                    "--report {item:?}: unknown format {format:?} (junit, json, html)"
+                ))
+            })?;
+            Ok(ReportTarget {
+                format,
+                path: PathBuf::from(path),
+            })
+        })
+        .collect()
+}
+
+pub fn shard(text: Option<&str>) -> Result<Option<(u32, u32)>, Failure> {
+    let Some(text) = text else { return Ok(None) };
+    let parsed = text
+        .split_once('/')
+        .and_then(|(k, n)| Some((k.trim().parse().ok()?, n.trim().parse().ok()?)))
+        .filter(|&(k, n): &(u32, u32)| k >= 1 && k <= n);
+    parsed.map(Some).ok_or_else(|| {
+        Failure::usage(format!(
+            "--shard {text:?}: expected K/N with 1 <= K <= N, e.g. 2/4"
+        ))
+    })
+}
+
+/// Reads every collection file; the first bad one ends the run before anything is sent.
+pub fn collections(files: &[PathBuf]) -> Result<Vec<(Collection, Option<PathBuf>)>, Failure> {
+    files
+        .iter()
+        .map(|path| {
+            collection_file::load(path)
+                .map(|c| (c, Some(path.clone())))
+                .map_err(Failure::invalid)
+        })
+        .collect()
+}
