@@ -140,7 +140,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Collection, FileError> {
         }
         let name = case.name.clone();
         for (i, assertion) in case.assertions.iter_mut().enumerate() {
-            if let Assertion::JsonSchema(source) = assertion
+            if let Assertion::JsonSchema(source) = std::sync::Arc::make_mut(assertion)
                 && let Some(file) = &source.file
             {
                 source.schema = read_schema(&base_dir.join(file)).map_err(|message| {

@@ -53,7 +53,7 @@ pub fn print(
     );
     let _ = writeln!(
         out,
-        "Duration    {elapsed:.2} s; response time p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        "Duration    {elapsed:.2} s; response time p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         durations.p50, durations.p95, durations.p99, durations.max
     );
     if c.failed + c.errored > 0 {

@@ -1,5 +1,7 @@
 //! Collections and their cases: the definitions a user writes in a collection file.
 
+use std::sync::Arc;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -30,8 +32,14 @@ pub struct Collection {
 pub struct Case {
     pub name: String,
     pub request: RequestTemplate,
-    #[serde(default, rename = "assert", skip_serializing_if = "Vec::is_empty")]
-    pub assertions: Vec<Assertion>,
+    /// Shared: identical lines in one file are parsed once (see `interning`).
+    #[serde(
+        default,
+        rename = "assert",
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::assertion::deserialize_assertions"
+    )]
+    pub assertions: Vec<Arc<Assertion>>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub capture: IndexMap<String, Capture>,
 }

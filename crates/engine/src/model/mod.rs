@@ -10,7 +10,9 @@ mod event;
 mod plan;
 mod result;
 
-pub use assertion::{Assertion, Capture, CaptureSource, Expected, Predicate, Query, SchemaSource};
+pub use assertion::{
+    Assertion, Capture, CaptureSource, Expected, Predicate, Query, SchemaSource, interning,
+};
 pub use batch::{BatchId, BatchOptions, BatchState, BatchSummary, Counters, PauseReason};
 pub use collection::{Case, Collection, RequestTemplate, Variables};
 pub use event::BatchEvent;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::batch::{BatchId, BatchOptions};
 use super::collection::{Case, Variables};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlannedCollection {
     pub name: String,
     /// The file it was read from, if any.

@@ -29,7 +29,7 @@ pub fn references(case: &Case) -> Vec<(&str, &'static str)> {
         collect(value, "form", &mut found);
     }
     for assertion in &case.assertions {
-        match assertion {
+        match assertion.as_ref() {
             Assertion::Compare {
                 expected: Some(Expected::Variable(name)),
                 ..

@@ -23,6 +23,9 @@ pub enum CaseOutcome {
 }
 
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
+/// Extra tries of a request whose connection failed while its target was up (network wait
+/// mode only).
+const MAX_FRESH_TRIES: u32 = 2;
 
 pub async fn run_case(
     shared: &Shared,
@@ -145,6 +148,7 @@ async fn send_with_retries(
 ) -> Option<Result<Exchange, TransportError>> {
     let retries = shared.plan.options.retries;
     let mut failures = 0u32;
+    let mut fresh_tries = 0u32;
     loop {
         *attempts += 1;
         let recoveries = shared.network.recoveries();
@@ -177,20 +181,40 @@ async fn send_with_retries(
                 () = shared.stopped() => return None,
             }
         }
-        if error.kind == ErrorKind::Connect && shared.network.enabled() {
+        // With a network wait, a refused connection is network trouble, and so is a dropped
+        // or timed-out idempotent request: probe the target and wait while it is down.
+        let network_trouble = shared.network.enabled()
+            && match error.kind {
+                ErrorKind::Connect => true,
+                ErrorKind::Reset | ErrorKind::Timeout => idempotent,
+                _ => false,
+            };
+        if network_trouble {
             let waited = tokio::select! {
                 outcome = shared.network.wait(&outgoing.url, recoveries, &shared.control) => outcome,
                 () = shared.stopped() => return None,
             };
-            if let NetworkOutcome::Back = waited {
-                // The outage was not the case's fault: it starts afresh.
-                failures = 0;
-                *attempts = 0;
-                // A pause asked for during the wait holds the retry too.
-                if !shared.wait_until_runnable().await {
-                    return None;
+            match waited {
+                NetworkOutcome::Back { after_outage: true } => {
+                    // The outage was not the case's fault: it starts afresh, unless a
+                    // pause was asked for meanwhile.
+                    failures = 0;
+                    *attempts = 0;
+                    if !shared.wait_until_runnable().await {
+                        return None;
+                    }
+                    continue;
                 }
-                continue;
+                // The target is up: a connection that went stale (closed by the server
+                // while pooled) or was refused in a race gets a bounded second chance on a
+                // fresh connection; a slow answer is the target's own doing.
+                NetworkOutcome::Back {
+                    after_outage: false,
+                } if error.kind != ErrorKind::Timeout && fresh_tries < MAX_FRESH_TRIES => {
+                    fresh_tries += 1;
+                    continue;
+                }
+                _ => {}
             }
         }
         return Some(Err(error));

@@ -16,8 +16,9 @@ const MAX_PROBE_DELAY: Duration = Duration::from_secs(5);
 const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 pub enum NetworkOutcome {
-    /// The target answers again: send the request again.
-    Back,
+    /// The target accepts connections: send the request again. `after_outage` is false
+    /// when the very first probe got through (the target was not down at all).
+    Back { after_outage: bool },
     /// It did not come back within the allowed wait: record the error.
     GaveUp,
 }
@@ -68,7 +69,8 @@ impl NetworkGate {
     ) -> NetworkOutcome {
         let _prober = self.prober.lock().await;
         if self.recoveries() != seen_recoveries {
-            return NetworkOutcome::Back; // another worker waited while we were sending
+            // Another worker waited out an outage while we were sending.
+            return NetworkOutcome::Back { after_outage: true };
         }
         if self.gave_up.load(Ordering::Relaxed) || !self.enabled() {
             return NetworkOutcome::GaveUp;
@@ -76,21 +78,25 @@ impl NetworkGate {
         let Some(target) = probe_address(url) else {
             return NetworkOutcome::GaveUp;
         };
+        if probe(&target).await {
+            return NetworkOutcome::Back {
+                after_outage: false,
+            };
+        }
         let _waiting = WaitingForNetwork::start(control);
         let deadline = Instant::now() + self.budget;
         let mut delay = FIRST_PROBE_DELAY;
         loop {
+            tokio::time::sleep(delay.min(deadline.saturating_duration_since(Instant::now()))).await;
+            delay = (delay * 2).min(MAX_PROBE_DELAY);
             if probe(&target).await {
                 self.recoveries.fetch_add(1, Ordering::AcqRel);
-                return NetworkOutcome::Back;
+                return NetworkOutcome::Back { after_outage: true };
             }
-            let now = Instant::now();
-            if now >= deadline {
+            if Instant::now() >= deadline {
                 self.gave_up.store(true, Ordering::Relaxed);
                 return NetworkOutcome::GaveUp;
             }
-            tokio::time::sleep(delay.min(deadline - now)).await;
-            delay = (delay * 2).min(MAX_PROBE_DELAY);
         }
     }
 }

@@ -253,21 +253,32 @@ impl Reader {
             [&id.0],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-        let nth = |p: f64| -> Result<f64, StoreError> {
-            if count == 0 {
-                return Ok(0.0);
+        // Nearest-rank percentiles from one sorted pass (SQLite sorts once; we keep three
+        // numbers, not the list).
+        let ranks = [0.50, 0.95, 0.99]
+            .map(|p: f64| ((p * count as f64).ceil() as i64).clamp(1, count.max(1)) - 1);
+        let mut found = [0.0f64; 3];
+        if count > 0 {
+            let mut stmt = self.conn.prepare(
+                "SELECT duration_ms FROM results WHERE batch_id = ?1 ORDER BY duration_ms LIMIT ?2",
+            )?;
+            let mut rows = stmt.query(params![id.0, ranks[2] + 1])?;
+            let mut index = 0i64;
+            while let Some(row) = rows.next()? {
+                let value: f64 = row.get(0)?;
+                for (slot, rank) in found.iter_mut().zip(ranks) {
+                    if index == rank {
+                        *slot = value;
+                    }
+                }
+                index += 1;
             }
-            let rank = ((p * count as f64).ceil() as i64).clamp(1, count) - 1;
-            Ok(self.conn.query_row(
-                "SELECT duration_ms FROM results WHERE batch_id = ?1 ORDER BY duration_ms LIMIT 1 OFFSET ?2",
-                params![id.0, rank],
-                |r| r.get(0),
-            )?)
-        };
+        }
+        let [p50, p95, p99] = found;
         Ok(Durations {
-            p50: nth(0.50)?,
-            p95: nth(0.95)?,
-            p99: nth(0.99)?,
+            p50,
+            p95,
+            p99,
             max,
             assertions_passed: passed as u64,
             assertions_failed: failed as u64,

@@ -15,7 +15,10 @@
 //! syntax, regex syntax, value types), so a bad assertion is a file error with a line and
 //! column, never a failed run.
 
+mod intern;
 mod parse;
+
+pub use intern::{assertions as deserialize_assertions, interning};
 
 use std::fmt;
 
