@@ -174,33 +174,7 @@ fn read_schema(path: &Path) -> Result<serde_json::Value, String> {
 mod tests {
     use super::*;
 
-    const ISSUE_EXAMPLE: &str = r#"name: Items API
-variables:
-  base: http://127.0.0.1:8080
-cases:
-  - name: create item
-    request:
-      method: POST
-      url: "{{base}}/items"
-      headers:
-        Content-Type: application/json
-      body: '{"name": "widget"}'
-    assert:
-      - status == 201
-      - jsonpath $.name == "widget"
-      - header Content-Type contains "json"
-      - duration < 1000
-    capture:
-      item_id: jsonpath $.id
-  - name: read it back
-    request:
-      method: GET
-      url: "{{base}}/items/{{item_id}}"
-    assert:
-      - status == 200
-      - jsonpath $.id == {{item_id}}
-      - body contains "widget"
-"#;
+    const ISSUE_EXAMPLE: &str = include_str!("../../../docs/examples/items.yaml");
 
     #[test]
     fn reads_the_issue_example() {

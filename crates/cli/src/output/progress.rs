@@ -128,7 +128,7 @@ fn line(r: &ResultSummary, total: u64) -> String {
                 r.duration_ms, r.failed_assertions
             )
         }
-        (None, Some(status)) => format!("{status}, {:.1} ms", r.duration_ms),
+        (None, Some(status)) => format!("{status}, {:.2} ms", r.duration_ms),
         (None, None) => String::new(),
     };
     let width = total.to_string().len();

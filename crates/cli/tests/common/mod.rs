@@ -29,33 +29,8 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     path
 }
 
-pub const ISSUE_EXAMPLE: &str = r#"name: Items API
-variables:
-  base: http://127.0.0.1:8080
-cases:
-  - name: create item
-    request:
-      method: POST
-      url: "{{base}}/items"
-      headers:
-        Content-Type: application/json
-      body: '{"name": "widget"}'
-    assert:
-      - status == 201
-      - jsonpath $.name == "widget"
-      - header Content-Type contains "json"
-      - duration < 1000
-    capture:
-      item_id: jsonpath $.id
-  - name: read it back
-    request:
-      method: GET
-      url: "{{base}}/items/{{item_id}}"
-    assert:
-      - status == 200
-      - jsonpath $.id == {{item_id}}
-      - body contains "widget"
-"#;
+/// The collection of issue 2, which must run green against the sandbox.
+pub const ISSUE_EXAMPLE: &str = include_str!("../../../../docs/examples/items.yaml");
 
 /// Checks an XML file is well-formed with Python's parser, as CI tools would read it,
 /// and returns its testcase count and failure / error element counts.
