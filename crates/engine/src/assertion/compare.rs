@@ -80,11 +80,14 @@ pub fn check(
     let message = if holds {
         String::new()
     } else {
-        format!(
-            "expected {} {}, got {value}",
-            verb(predicate),
-            expected.value
-        )
+        match predicate {
+            Predicate::Eq => format!("expected {}, got {value}", expected.value),
+            _ => format!(
+                "expected {} {}, got {value}",
+                verb(predicate),
+                expected.value
+            ),
+        }
     };
     (holds, message)
 }
