@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::control::{BatchControl, Command};
+use super::control::Command;
 use super::execute::{CaseOutcome, run_case};
 use super::shared::Shared;
 use crate::assertion::Compiled;
@@ -164,17 +164,17 @@ async fn finish(shared: &Shared) -> Result<BatchState, StoreError> {
             .await;
         return Err(error);
     }
-    let (state, message) = if shared.shutdown.is_cancelled() && !shared.all_dispatched_and_done() {
-        (
-            BatchState::Interrupted,
-            Some("stopped by a shutdown; resume it to finish".to_owned()),
-        )
-    } else if shared.control.current().command == Command::Cancel && shared.stopped_early() {
+    // Judged on what is stored: a stop that came after the last result changes nothing.
+    let counters = shared.store.reader()?.batch(id)?.counters;
+    let complete = counters.done >= counters.total;
+    let (state, message) = if shared.shutdown.is_cancelled() && !complete {
+        let message = "stopped by a shutdown; resume it to finish".to_owned();
+        (BatchState::Interrupted, Some(message))
+    } else if shared.control.current().command == Command::Cancel && !complete {
         (BatchState::Cancelled, None)
     } else {
-        let counters = shared.store.reader()?.batch(id)?.counters;
         let failed = counters.failed + counters.errored > 0;
-        let message = (shared.bailed() && counters.done < counters.total).then(|| {
+        let message = (shared.bailed() && !complete).then(|| {
             format!(
                 "bailed out after the first failure ({} of {} cases run)",
                 counters.done, counters.total
@@ -191,17 +191,4 @@ async fn finish(shared: &Shared) -> Result<BatchState, StoreError> {
     };
     shared.store.set_state(id, state, None, message).await?;
     Ok(state)
-}
-
-impl Shared {
-    fn all_dispatched_and_done(&self) -> bool {
-        self.all_dispatched() && !self.stopped_early()
-    }
-}
-
-impl BatchControl {
-    /// Whether a cancel was asked for.
-    pub fn is_cancelled(&self) -> bool {
-        self.current().command == Command::Cancel
-    }
 }

@@ -104,13 +104,4 @@ impl Dispatch {
         state.captures.extend(captured);
         state.finished += 1;
     }
-
-    /// Whether every position was handed out.
-    pub fn exhausted(&self) -> bool {
-        let mut next = self.next;
-        while next < self.total && self.done.contains(&next) {
-            next += 1;
-        }
-        next >= self.total
-    }
 }

@@ -35,8 +35,6 @@ pub struct Shared {
     dispatch: Mutex<Dispatch>,
     pass_finished: Notify,
     bailed: AtomicBool,
-    /// Set when the batch stops before the end (cancel, shutdown, storage failure).
-    stopped_early: AtomicBool,
     fatal: Mutex<Option<StoreError>>,
     stop: CancellationToken,
 }
@@ -74,7 +72,6 @@ impl Shared {
             dispatch: Mutex::new(p.dispatch),
             pass_finished: Notify::new(),
             bailed: AtomicBool::new(false),
-            stopped_early: AtomicBool::new(false),
             fatal: Mutex::new(None),
         }
     }
@@ -94,7 +91,7 @@ impl Shared {
         let mut watch = self.control.watch();
         loop {
             if watch.borrow_and_update().command == Command::Cancel {
-                self.stop_early();
+                self.stop.cancel();
                 return;
             }
             tokio::select! {
@@ -104,16 +101,11 @@ impl Shared {
         }
     }
 
-    fn stop_early(&self) {
-        self.stopped_early.store(true, Ordering::SeqCst);
-        self.stop.cancel();
-    }
-
     pub fn fail(&self, error: StoreError) {
         if let Ok(mut fatal) = self.fatal.lock() {
             fatal.get_or_insert(error);
         }
-        self.stop_early();
+        self.stop.cancel();
     }
 
     pub fn take_fatal(&self) -> Option<StoreError> {
@@ -126,10 +118,6 @@ impl Shared {
 
     pub fn bailed(&self) -> bool {
         self.bailed.load(Ordering::SeqCst)
-    }
-
-    pub fn stopped_early(&self) -> bool {
-        self.stopped_early.load(Ordering::SeqCst) || self.shutdown.is_cancelled()
     }
 
     /// Waits while the batch is paused (by the user, or waiting for network). False when
@@ -161,10 +149,6 @@ impl Shared {
 
     pub fn next_ticket(&self) -> Option<Ticket> {
         self.dispatch.lock().ok()?.next()
-    }
-
-    pub fn all_dispatched(&self) -> bool {
-        self.dispatch.lock().map(|d| d.exhausted()).unwrap_or(false)
     }
 
     /// Waits until the cases before `ticket` in its pass are done; false if stopped first.
