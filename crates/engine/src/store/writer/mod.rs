@@ -143,17 +143,25 @@ impl Writer {
             let Ok(first) = ops.recv() else { break };
             let opened = Instant::now();
             let mut group: Vec<Op> = Vec::new();
-            let mut commit_now = self.take(first, &mut group);
+            let mut marks: Vec<Op> = Vec::new();
+            let mut commit_now = take(first, &mut group, &mut marks);
             loop {
                 while !commit_now && group.len() < MAX_GROUP {
                     match ops.try_recv() {
-                        Ok(op) => commit_now = self.take(op, &mut group),
+                        Ok(op) => commit_now = take(op, &mut group, &mut marks),
                         Err(TryRecvError::Empty) => break,
                         Err(TryRecvError::Disconnected) => {
                             closed = true;
                             break;
                         }
                     }
+                }
+                // Requests wait on these marks: commit them now, together, in a small
+                // transaction of their own, ahead of the queued results. Results are
+                // announced only after their own commit, so nothing visible depends on
+                // the order, and a waiting runner pays for a few rows, not a group.
+                if !marks.is_empty() {
+                    self.commit(std::mem::take(&mut marks));
                 }
                 let waited = opened.elapsed();
                 if commit_now
@@ -172,20 +180,6 @@ impl Writer {
                 self.commit(group);
             }
         }
-    }
-
-    /// Queues `op`; true when the group must commit now. The in-flight mark of a request
-    /// about to be sent commits at once in a one-row transaction of its own, ahead of the
-    /// queued results: results are announced only after their own commit, so nothing
-    /// visible depends on their order, and the runner waits for a few bytes, not a group.
-    fn take(&mut self, op: Op, group: &mut Vec<Op>) -> bool {
-        if let Op::InFlight { urgent: true, .. } = op {
-            self.commit(vec![op]);
-            return false;
-        }
-        let urgent = op.is_urgent();
-        group.push(op);
-        urgent
     }
 
     fn commit(&mut self, ops: Vec<Op>) {
@@ -226,6 +220,18 @@ impl Writer {
             }
         }
     }
+}
+
+/// Queues `op`: in-flight marks somebody waits for go to `marks`, the rest to `group`.
+/// True when the group must commit now (someone waits for it).
+fn take(op: Op, group: &mut Vec<Op>, marks: &mut Vec<Op>) -> bool {
+    if let Op::InFlight { urgent: true, .. } = op {
+        marks.push(op);
+        return false;
+    }
+    let urgent = op.is_urgent();
+    group.push(op);
+    urgent
 }
 
 /// The group's last statements: deferred marks and the counters of its batches.
