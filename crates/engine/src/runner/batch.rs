@@ -172,6 +172,14 @@ async fn finish(shared: &Shared) -> Result<BatchState, StoreError> {
         (BatchState::Interrupted, Some(message))
     } else if shared.control.current().command == Command::Cancel && !complete {
         (BatchState::Cancelled, None)
+    } else if !complete && !shared.bailed() {
+        // Workers ended without running everything and nobody asked for it (a worker
+        // task died): keep the batch resumable rather than call it passed.
+        let message = format!(
+            "stopped early: {} of {} cases ran; resume it to finish",
+            counters.done, counters.total
+        );
+        (BatchState::Interrupted, Some(message))
     } else {
         let failed = counters.failed + counters.errored > 0;
         let message = (shared.bailed() && !complete).then(|| {
