@@ -12,11 +12,18 @@ pub struct Masker {
 }
 
 impl Masker {
+    /// Masks each value as it is, and as it appears escaped in a JSON body or encoded in a
+    /// form or query string.
     pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Masker {
         let mut secrets: Vec<String> = values
             .into_iter()
             .filter(|v| !v.is_empty())
-            .map(str::to_owned)
+            .flat_map(|v| {
+                let json = serde_json::to_string(v).unwrap_or_default();
+                let json = json.trim_matches('"').to_owned();
+                let form: String = url::form_urlencoded::byte_serialize(v.as_bytes()).collect();
+                [v.to_owned(), json, form]
+            })
             .collect();
         secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
         secrets.dedup();
@@ -69,6 +76,14 @@ impl Masker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_escaped_and_encoded_forms_too() {
+        let m = Masker::new(["p\"a ss"]);
+        assert_eq!(m.mask(r#"{"pw":"p\"a ss"}"#), r#"{"pw":"*****"}"#);
+        assert_eq!(m.mask("pw=p%22a+ss&x=1"), "pw=*****&x=1");
+        assert_eq!(m.mask("raw p\"a ss"), "raw *****");
+    }
 
     #[test]
     fn masks_every_occurrence_longest_first() {

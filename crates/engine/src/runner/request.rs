@@ -91,7 +91,9 @@ pub fn render(
 
     let record = RequestRecord {
         method: template.method.clone(),
-        url: url.to_string(),
+        // As rendered, not as the URL parser re-encoded it: so a secret in it is masked
+        // by its plain value.
+        url: url_text.trim().to_owned(),
         headers: headers.clone(),
         body: body.clone(),
     };
