@@ -84,19 +84,30 @@ fn strip_location_prefix(text: &str) -> &str {
 /// The YAML parser's budgets guard against hostile input (alias bombs); collection files
 /// are the user's own, and a 100k-case collection is a real use: node and event budgets
 /// grow with the file instead of stopping at a fixed count.
-pub(crate) fn yaml_options(text: &str) -> serde_saphyr::Options {
+pub(crate) fn yaml_options(input_bytes: usize) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_nodes: text.len().max(250_000),
-            max_events: text.len().saturating_mul(2).max(1_000_000),
+            max_nodes: input_bytes.max(250_000),
+            max_events: input_bytes.saturating_mul(2).max(1_000_000),
         },
     }
 }
 
-/// Reads and checks a collection file.
+/// Reads and checks a collection file. The file is parsed as it is read, so a big
+/// collection is never in memory twice (as text and as cases).
 pub fn load(path: &Path) -> Result<Collection, FileError> {
-    let text = read_text(path)?;
-    parse(&text, path)
+    let file =
+        std::fs::File::open(path).map_err(|e| FileError::new(path, format!("cannot read: {e}")))?;
+    let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+    let mut options = yaml_options(size);
+    if let Some(budget) = options.budget.as_mut() {
+        budget.max_reader_input_bytes = None; // the user's own file: any size
+    }
+    let reader = std::io::BufReader::with_capacity(64 * 1024, file);
+    let collection =
+        crate::model::interning(|| serde_saphyr::from_reader_with_options(reader, options))
+            .map_err(|e| FileError::from_yaml(path, &e))?;
+    check(collection, path)
 }
 
 /// Reads a file as UTF-8 text, with an error that names it.
@@ -117,10 +128,18 @@ pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
 /// Parses and checks collection text; `path` names it in errors and anchors relative
 /// schema files.
 pub fn parse(text: &str, path: &Path) -> Result<Collection, FileError> {
-    let mut collection: Collection = serde_saphyr::from_str_with_options(text, yaml_options(text))
-        .map_err(|e| FileError::from_yaml(path, &e))?;
+    let collection = crate::model::interning(|| {
+        serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
+    })
+    .map_err(|e| FileError::from_yaml(path, &e))?;
+    check(collection, path)
+}
+
+/// What the YAML types cannot say: one body form at most, a URL, schema files read.
+fn check(mut collection: Collection, path: &Path) -> Result<Collection, FileError> {
     let base_dir = path.parent().unwrap_or(Path::new("."));
     for (index, case) in collection.cases.iter_mut().enumerate() {
+        let case = std::sync::Arc::make_mut(case); // not shared yet: no copy
         let at = |field: &str, message: String| {
             FileError::new(
                 path,
@@ -140,7 +159,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Collection, FileError> {
         }
         let name = case.name.clone();
         for (i, assertion) in case.assertions.iter_mut().enumerate() {
-            if let Assertion::JsonSchema(source) = std::sync::Arc::make_mut(assertion)
+            // Only schema files are touched: `make_mut` on a shared line would copy it.
+            let is_schema_file =
+                matches!(assertion.as_ref(), Assertion::JsonSchema(s) if s.file.is_some());
+            if is_schema_file
+                && let Assertion::JsonSchema(source) = std::sync::Arc::make_mut(assertion)
                 && let Some(file) = &source.file
             {
                 source.schema = read_schema(&base_dir.join(file)).map_err(|message| {
@@ -185,6 +208,16 @@ mod tests {
         assert_eq!(c.cases[0].assertions.len(), 4);
         assert_eq!(c.cases[0].capture["item_id"].to_string(), "jsonpath $.id");
         assert_eq!(c.cases[1].request.method, "GET");
+    }
+
+    #[test]
+    fn identical_assertion_lines_are_shared() {
+        let text = "name: x\ncases:\n  - {name: a, request: {method: GET, url: 'http://h/'}, assert: ['status == 200']}\n  - {name: b, request: {method: GET, url: 'http://h/'}, assert: ['status == 200']}\n";
+        let c = parse(text, Path::new("x.yaml")).expect("parses");
+        assert!(std::sync::Arc::ptr_eq(
+            &c.cases[0].assertions[0],
+            &c.cases[1].assertions[0]
+        ));
     }
 
     #[test]

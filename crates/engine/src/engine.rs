@@ -144,7 +144,7 @@ impl Engine {
         let wanted: Vec<usize> = failed.iter().map(|&i| i as usize).collect();
         let keep = with_feeders(
             &wanted,
-            &capture_sources(original.cases.iter().map(|c| &c.case)),
+            &capture_sources(original.cases.iter().map(|c| c.case.as_ref())),
         );
         let plan = BatchPlan {
             id: BatchId::new(),

@@ -32,9 +32,11 @@ fn enabled() -> bool {
 /// Reads an environment file into variables.
 pub fn load(path: &Path) -> Result<Variables, FileError> {
     let text = read_text(path)?;
-    let file: EnvironmentFile =
-        serde_saphyr::from_str_with_options(&text, crate::collection_file::yaml_options(&text))
-            .map_err(|e| FileError::from_yaml(path, &e))?;
+    let file: EnvironmentFile = serde_saphyr::from_str_with_options(
+        &text,
+        crate::collection_file::yaml_options(text.len()),
+    )
+    .map_err(|e| FileError::from_yaml(path, &e))?;
     let pairs: Vec<(String, serde_json::Value)> = match file {
         EnvironmentFile::Postman { values } => values
             .into_iter()

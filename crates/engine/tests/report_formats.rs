@@ -39,7 +39,7 @@ fn plan(names: &[&str], iterations: u32, rows: usize) -> BatchPlan {
             .iter()
             .map(|n| PlannedCase {
                 collection_index: 0,
-                case: case(n),
+                case: case(n).into(),
             })
             .collect(),
         rows: vec![Variables::new(); rows],

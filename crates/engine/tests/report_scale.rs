@@ -86,7 +86,7 @@ async fn a_large_batch_is_reported_in_flat_memory() {
         collections: vec![],
         cases: vec![PlannedCase {
             collection_index: 0,
-            case,
+            case: case.into(),
         }],
         rows: vec![],
         rerun_of: None,

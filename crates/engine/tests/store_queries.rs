@@ -24,7 +24,7 @@ fn plan(cases: usize) -> BatchPlan {
         cases: vec![
             PlannedCase {
                 collection_index: 0,
-                case
+                case: Arc::new(case)
             };
             cases
         ],

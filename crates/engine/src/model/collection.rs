@@ -21,8 +21,9 @@ pub struct Collection {
         deserialize_with = "scalar_map"
     )]
     pub variables: Variables,
+    /// Shared, so a plan takes them over without copying (a plan can hold 100k cases).
     #[serde(default)]
-    pub cases: Vec<Case>,
+    pub cases: Vec<Arc<Case>>,
 }
 
 /// One HTTP test case: a request template, the assertions on its response and the values

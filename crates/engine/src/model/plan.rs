@@ -2,6 +2,8 @@
 //! written to the store before the first request and never changes, so a resumed batch
 //! runs exactly what the original would have, whatever happened to the files since.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::batch::{BatchId, BatchOptions};
@@ -18,7 +20,7 @@ pub struct PlannedCollection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlannedCase {
     pub collection_index: u32,
-    pub case: Case,
+    pub case: Arc<Case>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,7 +99,7 @@ mod tests {
             cases: vec![
                 PlannedCase {
                     collection_index: 0,
-                    case
+                    case: Arc::new(case)
                 };
                 cases
             ],

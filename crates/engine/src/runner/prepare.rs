@@ -162,7 +162,7 @@ fn check_variables(
 }
 
 fn shard(cases: Vec<PlannedCase>, k: u32, n: u32) -> Vec<PlannedCase> {
-    let groups = capture_groups(&capture_sources(cases.iter().map(|c| &c.case)));
+    let groups = capture_groups(&capture_sources(cases.iter().map(|c| c.case.as_ref())));
     // Number the groups in order of their first case, then deal them out.
     let mut order: Vec<usize> = groups.clone();
     order.sort_unstable();
@@ -228,7 +228,7 @@ cases:
                 .expect("plan")
                 .cases
                 .into_iter()
-                .map(|c| c.case.name)
+                .map(|c| c.case.name.clone())
                 .collect::<Vec<_>>()
         };
         assert_eq!(names(1), ["a", "c", "d"]);

@@ -1,6 +1,7 @@
 //! Queries, each on the reader's own connection.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -181,7 +182,7 @@ impl Reader {
                 let (collection_index, snapshot) = row?;
                 Ok(PlannedCase {
                     collection_index,
-                    case: serde_json::from_str::<Case>(&snapshot)?,
+                    case: Arc::new(serde_json::from_str::<Case>(&snapshot)?),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
