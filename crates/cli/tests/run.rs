@@ -228,3 +228,57 @@ async fn shards_split_a_collection_between_ci_jobs() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn network_wait_rides_out_an_outage_and_without_it_errors_come_at_once() {
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut yaml = String::from("name: steady\ncases:\n");
+    for i in 0..40 {
+        yaml.push_str(&format!(
+            "  - name: c{i}\n    request: {{method: GET, url: '{{{{base}}}}/delay/{}'}}\n    assert: ['status == 200']\n",
+            20 + i
+        ));
+    }
+    write(dir.path(), "steady.yaml", &yaml);
+    let base = format!("base={}", sandbox.base_url());
+    let child = std::process::Command::new(common::BIN)
+        .current_dir(dir.path())
+        .args([
+            "run",
+            "steady.yaml",
+            "--var",
+            &base,
+            "--network-wait",
+            "30",
+            "--json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    sandbox.outage(std::time::Duration::from_millis(1500)).await;
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("join")
+        .expect("wait");
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "no case failed because of the outage: {text}"
+    );
+    assert!(
+        text.contains("waiting_for_network"),
+        "the pause was reported: {text}"
+    );
+
+    sandbox.outage(std::time::Duration::from_millis(3000)).await;
+    let out = apiautotest(dir.path(), &["run", "steady.yaml", "--var", &base]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "a dead target in CI gives errors at once: {}",
+        stdout(&out)
+    );
+}
