@@ -25,7 +25,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Failure> {
         None => {
             scratch = tempfile::tempdir()
                 .map_err(|e| Failure::usage(format!("cannot create a temporary folder: {e}")))?;
-            Store::open(&scratch.path().join("run.db")).map_err(Failure::usage)?
+            Store::open_scratch(&scratch.path().join("run.db")).map_err(Failure::usage)?
         }
     };
     let engine = Engine::new(store);

@@ -33,6 +33,15 @@ use writer::{Op, StateChange};
 /// lose nothing: results are in the store, and subscribers catch up by seq.
 const EVENT_BUFFER: usize = 4096;
 
+/// What closing the store does with the write-ahead log.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    /// Copy it into the database file, so the file alone holds everything.
+    Checkpoint,
+    /// Leave it: the database is thrown away.
+    Discard,
+}
+
 /// A handle to the store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -83,19 +92,30 @@ impl Store {
     /// databases or are damaged, without writing to them. Batches left active by a process
     /// that is gone become INTERRUPTED.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        Store::start(Location::File(path.to_path_buf()))
+        Store::start(Location::File(path.to_path_buf()), Closing::Checkpoint)
+    }
+
+    /// A database file that is thrown away after this process (the CLI's run without
+    /// `--db`): durable while the run lasts, like any store, but its write-ahead log is not
+    /// copied into the file on close, work that would only precede its deletion.
+    pub fn open_scratch(path: &Path) -> Result<Store, StoreError> {
+        Store::start(Location::File(path.to_path_buf()), Closing::Discard)
     }
 
     /// A private in-memory database, for tests. Readers share it while the store lives.
     pub fn in_memory() -> Result<Store, StoreError> {
-        Store::start(Location::Memory(format!(
-            "/apiautotest-{}",
-            uuid::Uuid::new_v4()
-        )))
+        let name = format!("/apiautotest-{}", uuid::Uuid::new_v4());
+        Store::start(Location::Memory(name), Closing::Discard)
     }
 
-    fn start(location: Location) -> Result<Store, StoreError> {
+    fn start(location: Location, closing: Closing) -> Result<Store, StoreError> {
         let mut conn = connection::open_for_writing(&location)?;
+        if closing == Closing::Discard {
+            conn.set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                true,
+            )?;
+        }
         migrations::apply(&mut conn)?;
         writer::interrupt_orphans_now(&mut conn)?;
         let (events, _) = broadcast::channel(EVENT_BUFFER);
