@@ -11,7 +11,7 @@ pub mod sandbox;
 use std::path::Path;
 use std::process::ExitCode;
 
-use apiautotest_engine::model::{BatchEvent, BatchState};
+use apiautotest_engine::model::{BatchEvent, BatchState, BatchSummary};
 use apiautotest_engine::report as reports;
 use apiautotest_engine::store::Store;
 use apiautotest_engine::{BatchHandle, Engine, EngineError};
@@ -26,6 +26,17 @@ use crate::output::{self, Mode};
 /// Opens a database named on the command line.
 pub fn open_store(path: &Path) -> Result<Store, Failure> {
     Store::open(path).map_err(Failure::usage)
+}
+
+/// Opens a database and finds a batch in it by its id or a unique prefix of it.
+pub fn open_batch(db: &Path, id_or_prefix: &str) -> Result<(Engine, BatchSummary), Failure> {
+    let engine = Engine::new(open_store(db)?);
+    let batch = engine
+        .store()
+        .reader()
+        .and_then(|r| r.find_batch(id_or_prefix))
+        .map_err(Failure::usage)?;
+    Ok((engine, batch))
 }
 
 /// Cancels `shutdown` on Ctrl-C, so a batch ends as INTERRUPTED (resumable), not dead.

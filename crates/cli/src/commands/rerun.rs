@@ -2,10 +2,9 @@
 
 use std::process::ExitCode;
 
-use apiautotest_engine::Engine;
 use tokio_util::sync::CancellationToken;
 
-use super::{cancel_on_ctrl_c, drive, engine_failure, open_store};
+use super::{cancel_on_ctrl_c, drive, engine_failure, open_batch};
 use crate::cli::RerunArgs;
 use crate::exit::Failure;
 use crate::inputs;
@@ -13,12 +12,7 @@ use crate::inputs;
 pub async fn run(args: RerunArgs) -> Result<ExitCode, Failure> {
     inputs::reports(&args.output.reports)?;
     let secrets = inputs::pairs(&args.secrets, "--secret")?;
-    let engine = Engine::new(open_store(&args.db)?);
-    let batch = engine
-        .store()
-        .reader()
-        .and_then(|r| r.find_batch(&args.batch_id))
-        .map_err(Failure::usage)?;
+    let (engine, batch) = open_batch(&args.db, &args.batch_id)?;
     let shutdown = CancellationToken::new();
     cancel_on_ctrl_c(&shutdown);
     let events = engine.store().subscribe();

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use apiautotest_engine::{Engine, ResumeOptions};
+use apiautotest_engine::ResumeOptions;
 use tokio_util::sync::CancellationToken;
 
-use super::{cancel_on_ctrl_c, drive, engine_failure, open_store};
+use super::{cancel_on_ctrl_c, drive, engine_failure, open_batch};
 use crate::cli::ResumeArgs;
 use crate::exit::Failure;
 use crate::inputs;
@@ -13,12 +13,7 @@ use crate::inputs;
 pub async fn run(args: ResumeArgs) -> Result<ExitCode, Failure> {
     inputs::reports(&args.output.reports)?;
     let secrets = inputs::pairs(&args.secrets, "--secret")?;
-    let engine = Engine::new(open_store(&args.db)?);
-    let batch = engine
-        .store()
-        .reader()
-        .and_then(|r| r.find_batch(&args.batch_id))
-        .map_err(Failure::usage)?;
+    let (engine, batch) = open_batch(&args.db, &args.batch_id)?;
     if batch.unknown_outcomes > 0 {
         eprintln!(
             "{} case(s) were in flight when the batch stopped: idempotent ones are sent again, others {}",
