@@ -230,18 +230,11 @@ fn resolve_expected(expected: &Expected, scope: &Scope<'_>) -> Result<ExpectedVa
 }
 
 fn describe_expected(predicate: Predicate, expected: Option<&ExpectedValue>) -> String {
-    let value = expected.map(|e| e.value.to_string()).unwrap_or_default();
-    match predicate {
-        Predicate::Eq => value,
-        Predicate::Ne => format!("!= {value}"),
-        Predicate::Lt => format!("< {value}"),
-        Predicate::Le => format!("<= {value}"),
-        Predicate::Gt => format!("> {value}"),
-        Predicate::Ge => format!(">= {value}"),
-        Predicate::Contains => format!("contains {value}"),
-        Predicate::Matches => format!("matches {value}"),
-        Predicate::Exists => "exists".into(),
-        Predicate::NotExists => "does not exist".into(),
+    match (predicate, expected) {
+        (Predicate::Eq, Some(e)) => e.value.to_string(),
+        (Predicate::NotExists, _) => "does not exist".into(),
+        (_, Some(e)) => format!("{} {}", predicate.as_str(), e.value),
+        (_, None) => predicate.as_str().to_owned(),
     }
 }
 

@@ -99,7 +99,8 @@ pub enum CaptureSource {
 pub struct Capture(pub CaptureSource);
 
 impl Predicate {
-    fn as_str(self) -> &'static str {
+    /// The predicate as written in a collection file.
+    pub fn as_str(self) -> &'static str {
         match self {
             Predicate::Eq => "==",
             Predicate::Ne => "!=",
