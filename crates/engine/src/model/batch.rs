@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A batch id: a UUIDv7 as text, so ids sort by creation time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(transparent)]
 pub struct BatchId(pub String);
 
@@ -30,6 +31,7 @@ impl fmt::Display for BatchId {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum BatchState {
     Queued,
@@ -95,6 +97,7 @@ impl FromStr for BatchState {
 
 /// Why a batch is paused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum PauseReason {
     /// Someone asked for it.
@@ -123,6 +126,7 @@ impl PauseReason {
 
 /// How a batch runs. Frozen with the plan: a resumed batch runs with the same options.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct BatchOptions {
     /// Requests in flight at once. 1 runs the cases strictly in file order.
@@ -130,8 +134,10 @@ pub struct BatchOptions {
     /// At most this many requests per second, across all workers.
     pub rate_per_second: Option<f64>,
     /// Pause after each request, per worker.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub delay_ms: u64,
     /// Per-request timeout (a case's own `timeout_ms` wins).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub timeout_ms: u64,
     /// Extra attempts after a transport error, with exponential back-off. A request that may
     /// have reached the server is retried only when its method is idempotent.
@@ -142,8 +148,10 @@ pub struct BatchOptions {
     pub iterations: u32,
     /// How long a batch whose target refuses connections may wait for it to come back
     /// (paused as "waiting for network") before recording errors. 0: errors at once.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub network_wait_secs: u64,
     /// Response bodies are stored up to this many bytes; the cut is recorded.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub max_stored_body_bytes: u64,
     /// Follow up to this many redirects (0: none).
     pub max_redirects: u32,
@@ -174,16 +182,23 @@ impl Default for BatchOptions {
 
 /// Progress counters kept on the batch row, so a snapshot never scans results.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Counters {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub done: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub passed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub failed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub errored: u64,
 }
 
 /// A batch as listed: everything but its plan and results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct BatchSummary {
     pub id: BatchId,
     pub name: String,
@@ -194,11 +209,13 @@ pub struct BatchSummary {
     pub finished_at: Option<DateTime<Utc>>,
     pub counters: Counters,
     /// The seq of the last committed result.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub last_seq: u64,
     pub options: BatchOptions,
     pub rerun_of: Option<BatchId>,
     /// Why it ended, when not simply passed or failed (e.g. a storage error).
     pub message: Option<String>,
     /// Cases marked in flight that have no result: they may or may not have been sent.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub unknown_outcomes: u64,
 }

@@ -7,6 +7,7 @@ use super::batch::{BatchId, BatchState, Counters, PauseReason};
 use super::result::ResultSummary;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BatchEvent {
     /// A batch changed state (started, paused, resumed, finished...).

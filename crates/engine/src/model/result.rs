@@ -11,6 +11,7 @@ use super::batch::BatchId;
 /// The verdict of one executed case. A failed assertion and a runtime error are different
 /// things everywhere: the API answered wrongly, versus we could not get an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Passed,
@@ -41,6 +42,7 @@ impl Verdict {
 
 /// Classes of runtime errors, so reports and the UI can say what went wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The host name did not resolve.
@@ -82,6 +84,7 @@ impl ErrorKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct RunError {
     pub kind: ErrorKind,
     pub message: String,
@@ -89,6 +92,7 @@ pub struct RunError {
 
 /// The request as sent (templates rendered, secrets masked).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct RequestRecord {
     pub method: String,
     pub url: String,
@@ -98,13 +102,16 @@ pub struct RequestRecord {
 
 /// The response as received, with the body cut at the batch's storage cap.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ResponseRecord {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     /// Raw bytes: bodies may be binary or not UTF-8.
     #[serde(with = "body_bytes")]
+    #[cfg_attr(feature = "ts", ts(type = "string | { base64: string }"))]
     pub body: Vec<u8>,
     /// The full size of the body as received.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub body_size: u64,
     /// True when `body` holds only the first bytes.
     pub body_truncated: bool,
@@ -112,6 +119,7 @@ pub struct ResponseRecord {
 
 /// The outcome of one assertion (or capture): what was expected, what was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct AssertionOutcome {
     /// The assertion as written, e.g. `jsonpath $.name == "widget"`.
     pub assertion: String,
@@ -124,11 +132,14 @@ pub struct AssertionOutcome {
 
 /// One executed case of a batch.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct CaseResult {
     pub batch_id: BatchId,
     /// 1, 2, 3 ... in commit order within the batch. 0 until committed.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seq: u64,
     /// Index in the batch's plan (iteration x data row x case).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: u64,
     pub case_index: u32,
     pub iteration: u32,
@@ -149,8 +160,11 @@ pub struct CaseResult {
 
 /// What a live event carries about a result: enough for a progress line or a table row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ResultSummary {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seq: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: u64,
     pub case_index: u32,
     pub iteration: u32,

@@ -22,6 +22,7 @@ use crate::store::{Reader, StoreError};
 
 /// The report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum ReportFormat {
     /// JUnit XML, for CI servers (GitLab, Jenkins...).

@@ -7,7 +7,7 @@ use super::StoreError;
 use super::owner::ProcessId;
 use crate::model::{
     BatchId, BatchPlan, BatchState, BatchSummary, CaseResult, Counters, ErrorKind, PauseReason,
-    RequestRecord, ResponseRecord, RunError, Verdict,
+    RequestRecord, ResponseRecord, ResultSummary, RunError, Verdict,
 };
 
 pub fn insert_plan(
@@ -188,6 +188,36 @@ pub fn result_from_row(row: &Row<'_>) -> rusqlite::Result<CaseResult> {
         response,
         assertions: json(&row.get::<_, String>(19)?)?,
         captures: json(&row.get::<_, String>(20)?)?,
+    })
+}
+
+/// The columns `result_summary_from_row` reads, in order: no bodies, no records, so a
+/// page of a long batch's list costs little to read and to send.
+pub const RESULT_SUMMARY_COLUMNS: &str = "seq, position, case_index, iteration, data_row,
+    case_name, verdict, error_kind, error_message, status, duration_ms, assertions_failed";
+
+pub fn result_summary_from_row(row: &Row<'_>) -> rusqlite::Result<ResultSummary> {
+    let verdict: String = row.get(6)?;
+    let error_kind: Option<String> = row.get(7)?;
+    Ok(ResultSummary {
+        seq: row.get::<_, i64>(0)? as u64,
+        position: row.get::<_, i64>(1)? as u64,
+        case_index: row.get(2)?,
+        iteration: row.get(3)?,
+        data_row: row.get(4)?,
+        case_name: row.get(5)?,
+        verdict: Verdict::parse(&verdict).ok_or_else(|| bad("verdict", &verdict))?,
+        error: error_kind
+            .map(|k| -> rusqlite::Result<RunError> {
+                Ok(RunError {
+                    kind: self::error_kind(&k),
+                    message: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                })
+            })
+            .transpose()?,
+        status: row.get(9)?,
+        duration_ms: row.get(10)?,
+        failed_assertions: row.get(11)?,
     })
 }
 

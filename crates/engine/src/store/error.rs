@@ -24,6 +24,8 @@ pub enum StoreError {
     Busy(String),
     #[error("no batch {0}")]
     NoSuchBatch(String),
+    #[error("batch {batch} has no result {seq}")]
+    NoSuchResult { batch: String, seq: u64 },
     #[error("batch {id} is {state}: {why}")]
     WrongState {
         id: String,

@@ -7,9 +7,13 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
-use super::codec::{RESULT_COLUMNS, SUMMARY_COLUMNS, result_from_row, summary_from_row};
+use super::codec::{
+    RESULT_COLUMNS, RESULT_SUMMARY_COLUMNS, SUMMARY_COLUMNS, result_from_row,
+    result_summary_from_row, summary_from_row,
+};
 use crate::model::{
-    BatchId, BatchPlan, BatchSummary, Case, CaseResult, PlannedCase, PlannedCollection, Variables,
+    BatchId, BatchPlan, BatchSummary, Case, CaseResult, PlannedCase, PlannedCollection,
+    ResultSummary, Variables,
 };
 
 /// A read connection. Not shared between threads: open one per thread or task.
@@ -19,6 +23,7 @@ pub struct Reader {
 
 /// Which results to list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ResultFilter {
     #[default]
@@ -29,12 +34,15 @@ pub enum ResultFilter {
 
 /// Response-time figures of a batch, in milliseconds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Durations {
     pub p50: f64,
     pub p95: f64,
     pub p99: f64,
     pub max: f64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub assertions_passed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub assertions_failed: u64,
 }
 
@@ -110,6 +118,45 @@ impl Reader {
         Ok(stmt
             .query_map(params![id.0, after_seq as i64, limit], result_from_row)?
             .collect::<Result<_, _>>()?)
+    }
+
+    /// A page of result summaries (what a list row shows) with seq > `after_seq`, in seq
+    /// order: what a re-attaching view replays.
+    pub fn summaries_after(
+        &self,
+        id: &BatchId,
+        after_seq: u64,
+        limit: u32,
+        filter: ResultFilter,
+    ) -> Result<Vec<ResultSummary>, StoreError> {
+        let verdicts = match filter {
+            ResultFilter::All => "",
+            ResultFilter::NotPassed => "AND verdict != 'passed'",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {RESULT_SUMMARY_COLUMNS} FROM results WHERE batch_id = ?1 AND seq > ?2 {verdicts} ORDER BY seq LIMIT ?3"
+        ))?;
+        Ok(stmt
+            .query_map(
+                params![id.0, after_seq as i64, limit],
+                result_summary_from_row,
+            )?
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// One result in full (request, response, assertion outcomes), by its seq.
+    pub fn result(&self, id: &BatchId, seq: u64) -> Result<CaseResult, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {RESULT_COLUMNS} FROM results WHERE batch_id = ?1 AND seq = ?2"),
+                params![id.0, seq as i64],
+                result_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NoSuchResult {
+                batch: id.0.clone(),
+                seq,
+            })
     }
 
     /// Calls `f` on every result of a batch in seq order, one at a time: reports stream

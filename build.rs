@@ -1,0 +1,30 @@
+//! Tauri's build step. The app's commands are declared here so that capabilities must
+//! grant each one by name (`allow-...`): a command the capability file does not list is
+//! refused at run time, and in `cargo test` on the mock runtime.
+
+const COMMANDS: &[&str] = &[
+    "startup_info",
+    "open_collection",
+    "start_batch",
+    "active_batches",
+    "list_batches",
+    "batch_results",
+    "result_detail",
+    "attach_batch",
+    "pause_batch",
+    "resume_batch",
+    "cancel_batch",
+    "rerun_failed",
+    "delete_batch",
+    "export_report",
+    "get_retention",
+    "set_retention",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|e| panic!("tauri build step failed: {e:#}"));
+}

@@ -1,0 +1,18 @@
+//! The commands the webview invokes, grouped by area. Each is a few lines over the engine;
+//! arguments arrive camelCase from JavaScript (`batchId`, `afterSeq`).
+
+pub mod batches;
+pub mod collections;
+pub mod reports;
+pub mod results;
+pub mod settings;
+
+use apiautotest_engine::model::{BatchId, BatchSummary};
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// A batch's summary as stored now.
+fn summary(state: &AppState, id: &BatchId) -> CommandResult<BatchSummary> {
+    Ok(state.engine.store().reader()?.batch(id)?)
+}

@@ -1,0 +1,63 @@
+//! Reading a batch's results: pages, one in full, and the live attach.
+
+use apiautotest_engine::model::{BatchId, CaseResult, ResultSummary};
+use apiautotest_engine::store::ResultFilter;
+use tauri::ipc::Channel;
+use tauri::{Runtime, State, Webview};
+
+use crate::error::{CommandError, CommandResult};
+use crate::live::{self, AttachMessage};
+use crate::state::AppState;
+
+/// The most results one page may ask for: pages, never the whole list.
+const MAX_PAGE: u32 = 5000;
+
+#[tauri::command]
+pub fn batch_results(
+    batch_id: BatchId,
+    after_seq: u64,
+    limit: u32,
+    filter: Option<ResultFilter>,
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<ResultSummary>> {
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(CommandError::invalid_input(format!(
+            "limit must be between 1 and {MAX_PAGE}, not {limit}"
+        )));
+    }
+    let reader = state.engine.store().reader()?;
+    reader.batch(&batch_id)?; // an unknown batch is an error, not an empty page
+    Ok(reader.summaries_after(&batch_id, after_seq, limit, filter.unwrap_or_default())?)
+}
+
+#[tauri::command]
+pub fn result_detail(
+    batch_id: BatchId,
+    seq: u64,
+    state: State<'_, AppState>,
+) -> CommandResult<CaseResult> {
+    Ok(state.engine.store().reader()?.result(&batch_id, seq)?)
+}
+
+/// Replays the batch's results after `after_seq`, then follows it live, over `on_event`.
+/// Returns once the attach is set up; it ends with the batch, or when this page goes.
+#[tauri::command]
+pub fn attach_batch<R: Runtime>(
+    batch_id: BatchId,
+    after_seq: u64,
+    on_event: Channel<AttachMessage>,
+    webview: Webview<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<()> {
+    let store = state.engine.store().clone();
+    store.reader()?.batch(&batch_id)?;
+    // Subscribed here, before the forwarder's first read: see live::attach.
+    let events = store.subscribe();
+    let stop = state.subscribers.token_for(webview.label());
+    let visible = state.visible.subscribe();
+    tauri::async_runtime::spawn(async move {
+        let send = |message| on_event.send(message).is_ok();
+        let _ = live::forward(&store, events, &batch_id, after_seq, visible, stop, send).await;
+    });
+    Ok(())
+}

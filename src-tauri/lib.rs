@@ -1,0 +1,71 @@
+//! The desktop shell: a thin Tauri layer over the engine. Runs belong to the engine in
+//! this process, never to the window: reloads, closing to the tray and UI crashes leave
+//! them alone; only Quit (or the process dying) stops them, as INTERRUPTED.
+//!
+//! Map: `setup` builds the state at start; `commands/` is what the webview invokes;
+//! `live/` delivers results to it; `window`, `tray` and `quit` are the desktop
+//! behaviours; `watcher` turns engine events into UI signals, the tray's progress and
+//! notifications.
+
+mod collections;
+mod commands;
+mod demo;
+mod error;
+mod launch;
+pub mod live;
+mod quit;
+mod settings;
+mod setup;
+mod state;
+mod tray;
+mod watcher;
+mod window;
+
+use tauri::{Builder, Runtime};
+
+pub use error::{CommandError, ErrorCode};
+
+/// Starts the app; returns when it quits.
+pub fn run() {
+    let builder = Builder::default()
+        // First, so a second launch hands over to the running instance before anything
+        // else starts (its store, its sandbox).
+        .plugin(tauri_plugin_single_instance::init(window::on_second_launch));
+    let app = configure(builder).build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("apiautotest-desktop: cannot start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Everything but single-instance, generic over the runtime so tests can build the app
+/// on Tauri's mock runtime with the real capabilities.
+pub fn configure<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::collections::startup_info,
+            commands::collections::open_collection,
+            commands::batches::start_batch,
+            commands::batches::active_batches,
+            commands::batches::list_batches,
+            commands::batches::pause_batch,
+            commands::batches::resume_batch,
+            commands::batches::cancel_batch,
+            commands::batches::rerun_failed,
+            commands::batches::delete_batch,
+            commands::results::batch_results,
+            commands::results::result_detail,
+            commands::results::attach_batch,
+            commands::reports::export_report,
+            commands::settings::get_retention,
+            commands::settings::set_retention,
+        ])
+        .setup(|app| setup::setup(app))
+        .on_window_event(window::on_window_event)
+        .on_page_load(window::on_page_load)
+}

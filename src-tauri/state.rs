@@ -1,0 +1,42 @@
+//! What the shell keeps for the app's lifetime (Tauri managed state).
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use apiautotest_engine::{BatchHandle, Engine};
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::collections::CollectionInfo;
+use crate::live::Subscribers;
+use crate::settings::Settings;
+
+pub struct AppState {
+    pub engine: Engine,
+    /// Cancelled by Quit: the batches still running stop as INTERRUPTED (resumable).
+    pub shutdown: CancellationToken,
+    /// The batches this process runs, so Quit can wait until they are stored as stopped.
+    pub running: TaskTracker,
+    pub data_dir: PathBuf,
+    pub demo: Option<CollectionInfo>,
+    /// Kept alive for the app's lifetime: the demo collection targets it.
+    #[expect(dead_code, reason = "held only to keep the server running")]
+    pub demo_sandbox: Option<apiautotest_sandbox::Sandbox>,
+    /// The collection opened last (command line, second launch, dialog, drop).
+    pub opened: Mutex<Option<CollectionInfo>>,
+    pub subscribers: Subscribers,
+    /// Whether the main window is shown: hidden, attaches send progress only.
+    pub visible: watch::Sender<bool>,
+    pub settings: Settings,
+}
+
+impl AppState {
+    /// Follows a batch this process started or resumed until it ends.
+    pub fn track(&self, handle: BatchHandle) {
+        self.running.spawn(async move {
+            // How it ended is in the store (and its events); nothing to do with it here.
+            let _ = handle.finished().await;
+        });
+    }
+}

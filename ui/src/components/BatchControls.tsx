@@ -1,0 +1,48 @@
+import { useState } from "react";
+import type { BatchSummary } from "../bindings/BatchSummary";
+import { useI18n } from "../hooks/useI18n";
+import { cancelBatch, errorText, pauseBatch, rerunFailed, resumeBatch } from "../ipc";
+import { registry } from "../live";
+import { isActive } from "../live/batchSession";
+import { notify } from "../notices";
+
+type Props = { batch: BatchSummary; onRerun: (id: string) => void };
+
+/** Pause / Resume / Cancel / Rerun failed, enabled according to the state. */
+export function BatchControls({ batch, onRerun }: Props) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const { state, counters } = batch;
+
+  const run = (action: () => Promise<BatchSummary>, isNew = false) => {
+    setBusy(true);
+    action()
+      .then((summary) => {
+        const session = registry.follow(summary);
+        if (isNew) onRerun(session.id);
+      })
+      .catch((e: unknown) => notify(errorText(e), "error"))
+      .finally(() => setBusy(false));
+  };
+
+  const canPause = state === "RUNNING" || state === "QUEUED";
+  const canResume = state === "PAUSED" || state === "INTERRUPTED";
+  const canRerun = !isActive(state) && counters.failed + counters.errored > 0;
+
+  return (
+    <div className="controls">
+      <button disabled={busy || !canPause} onClick={() => run(() => pauseBatch(batch.id))}>
+        {t("panel.pause")}
+      </button>
+      <button disabled={busy || !canResume} onClick={() => run(() => resumeBatch(batch.id))}>
+        {t("panel.resume")}
+      </button>
+      <button disabled={busy || !isActive(state)} onClick={() => run(() => cancelBatch(batch.id))}>
+        {t("panel.cancel")}
+      </button>
+      <button disabled={busy || !canRerun} onClick={() => run(() => rerunFailed(batch.id), true)}>
+        {t("panel.rerun")}
+      </button>
+    </div>
+  );
+}
