@@ -31,16 +31,32 @@ export function BatchControls({ batch, onRerun }: Props) {
 
   return (
     <div className="controls">
-      <button disabled={busy || !canPause} onClick={() => run(() => pauseBatch(batch.id))}>
+      <button
+        data-testid="pause-button"
+        disabled={busy || !canPause}
+        onClick={() => run(() => pauseBatch(batch.id))}
+      >
         {t("panel.pause")}
       </button>
-      <button disabled={busy || !canResume} onClick={() => run(() => resumeBatch(batch.id))}>
+      <button
+        data-testid="resume-button"
+        disabled={busy || !canResume}
+        onClick={() => run(() => resumeBatch(batch.id))}
+      >
         {t("panel.resume")}
       </button>
-      <button disabled={busy || !isActive(state)} onClick={() => run(() => cancelBatch(batch.id))}>
+      <button
+        data-testid="cancel-button"
+        disabled={busy || !isActive(state)}
+        onClick={() => run(() => cancelBatch(batch.id))}
+      >
         {t("panel.cancel")}
       </button>
-      <button disabled={busy || !canRerun} onClick={() => run(() => rerunFailed(batch.id), true)}>
+      <button
+        data-testid="rerun-button"
+        disabled={busy || !canRerun}
+        onClick={() => run(() => rerunFailed(batch.id), true)}
+      >
         {t("panel.rerun")}
       </button>
     </div>

@@ -40,7 +40,13 @@ export function StartupNotices({ restored, interrupted }: Props) {
                 <span className="muted">
                   {batch.counters.done}/{batch.counters.total}
                 </span>{" "}
-                <button onClick={() => resume(batch)}>{t("interrupted.resume")}</button>{" "}
+                <button
+                  data-testid="resume-interrupted"
+                  data-batch-id={batch.id}
+                  onClick={() => resume(batch)}
+                >
+                  {t("interrupted.resume")}
+                </button>{" "}
                 <button onClick={() => handle(batch.id)}>{t("common.dismiss")}</button>
               </li>
             ))}

@@ -1,0 +1,146 @@
+//! A small W3C WebDriver client over plain HTTP, for WebKitWebDriver driving the app's
+//! real window (STACK.md: direct to WebKitWebDriver is the reliable way on Linux).
+
+use std::path::Path;
+use std::time::Duration;
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+/// The W3C key under which an element reference travels.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub struct Session {
+    http: reqwest::Client,
+    /// `http://127.0.0.1:PORT/session/ID`
+    url: String,
+}
+
+impl Session {
+    /// Launches `binary` with `args` in a new session.
+    pub async fn launch(driver: &str, binary: &Path, args: &[String]) -> Session {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .build()
+            .expect("http client");
+        let caps = json!({"capabilities": {"alwaysMatch": {"webkitgtk:browserOptions": {
+            "binary": binary, "args": args
+        }}}});
+        let reply = call(&http, reqwest::Method::POST, &format!("{driver}/session"), Some(caps))
+            .await
+            .unwrap_or_else(|e| panic!("cannot start a WebDriver session: {e}"));
+        let id = reply["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session id in {reply}"));
+        Session {
+            http,
+            url: format!("{driver}/session/{id}"),
+        }
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    pub async fn exec(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.post("/execute/sync", json!({"script": script, "args": args}))
+            .await
+    }
+
+    /// Element ids matching a CSS selector, now.
+    pub async fn find_all(&self, css: &str) -> Vec<String> {
+        let found = self
+            .post("/elements", json!({"using": "css selector", "value": css}))
+            .await
+            .unwrap_or(Value::Null);
+        found
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e[ELEMENT].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub async fn click(&self, element: &str) -> Result<(), String> {
+        self.post(&format!("/element/{element}/click"), json!({}))
+            .await
+            .map(|_| ())
+    }
+
+    /// Clicks the first element matching `css`, waiting up to `within` for it to exist
+    /// and accept the click (a re-render may replace it in between).
+    pub async fn click_when_ready(&self, css: &str, within: Duration) {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            if let Some(el) = self.find_all(css).await.first()
+                && self.click(el).await.is_ok()
+            {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{css} never became clickable"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn screenshot(&self, path: &Path) {
+        let Ok(Value::String(png)) = self.get("/screenshot").await else {
+            panic!("no screenshot");
+        };
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png)
+            .expect("screenshot is base64");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("screenshot folder");
+        }
+        std::fs::write(path, bytes).expect("screenshot written");
+    }
+
+    /// Ends the session (and the app it launched, if still there). Errors are ignored: the
+    /// app may already be gone, which is what some tests do to it.
+    pub async fn end(&self) {
+        let _ = call(&self.http, reqwest::Method::DELETE, &self.url, None).await;
+    }
+
+    async fn post(&self, path: &str, body: Value) -> Result<Value, String> {
+        call(
+            &self.http,
+            reqwest::Method::POST,
+            &format!("{}{path}", self.url),
+            Some(body),
+        )
+        .await
+    }
+
+    async fn get(&self, path: &str) -> Result<Value, String> {
+        call(
+            &self.http,
+            reqwest::Method::GET,
+            &format!("{}{path}", self.url),
+            None,
+        )
+        .await
+    }
+}
+
+/// One WebDriver call; its `value`, or the error it reported.
+async fn call(
+    http: &reqwest::Client,
+    method: reqwest::Method,
+    url: &str,
+    body: Option<Value>,
+) -> Result<Value, String> {
+    let mut request = http.request(method, url);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.map_err(|e| e.to_string())?;
+    let ok = response.status().is_success();
+    let reply: Value = response.json().await.map_err(|e| e.to_string())?;
+    if ok {
+        Ok(reply["value"].clone())
+    } else {
+        Err(reply["value"].to_string())
+    }
+}
