@@ -90,6 +90,21 @@ impl World {
         file
     }
 
+    /// Writes a collection file from its text (`{{base}}` is the sandbox).
+    pub fn collection_text(&self, file: &str, cases: &str) -> PathBuf {
+        let yaml = format!(
+            "name: {file}\nvariables:\n  base: {}\ncases:\n{cases}",
+            self.sandbox.base_url()
+        );
+        let path = self.dir.path().join(format!("{file}.yaml"));
+        std::fs::write(&path, yaml).expect("collection written");
+        path
+    }
+
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
     pub fn database(&self) -> PathBuf {
         self.dir.path().join("data").join(APP_DIR).join("apiautotest.db")
     }
@@ -279,4 +294,65 @@ pub async fn visible(session: &Session, testid: &str) -> bool {
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
+}
+
+/// The text of a batch panel's state badge ("waiting for network" while auto-paused).
+pub async fn badge(session: &Session, id: &BatchId) -> String {
+    session
+        .exec(
+            "const e = document.querySelector(`[data-testid=batch-panel][data-batch-id=\"${arguments[0]}\"] [data-testid=state-badge]`); return e ? e.textContent : ''",
+            vec![Value::String(id.0.clone())],
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Clicks a button of one batch's panel.
+pub async fn click_in_panel(session: &Session, id: &BatchId, testid: &str) {
+    let css = format!("[data-testid=batch-panel][data-batch-id=\"{}\"] [data-testid={testid}]", id.0);
+    session.click_when_ready(&css, Duration::from_secs(20)).await;
+}
+
+/// The page's progress bar of batch `id` once `ready` holds for it.
+pub async fn wait_shown(
+    session: &Session,
+    what: &str,
+    id: &BatchId,
+    within: Duration,
+    ready: impl Fn(&Shown) -> bool,
+) -> Shown {
+    eventually(what, within, || async {
+        shown_batches(session)
+            .await
+            .into_iter()
+            .find(|b| &b.id == id && ready(b))
+    })
+    .await
+}
+
+/// Starts collection `name` (already selected: opened from the command line) with the
+/// Run button; the new batch as shown.
+pub async fn run_selected(session: &Session, name: &str) -> Shown {
+    let ready = "const b = document.querySelector('[data-testid=run-button]');
+        const chosen = document.querySelector('input[type=radio]:checked');
+        return !!b && !b.disabled && !!chosen
+            && chosen.closest('label').textContent.includes(arguments[0])";
+    eventually("the Run button, with the collection chosen", Duration::from_secs(20), || async {
+        let ok = session.exec(ready, vec![Value::String(name.into())]).await;
+        (ok == Ok(Value::Bool(true))).then_some(())
+    })
+    .await;
+    let before: Vec<BatchId> = shown_batches(session).await.into_iter().map(|b| b.id).collect();
+    session
+        .click_when_ready("[data-testid=run-button]", Duration::from_secs(20))
+        .await;
+    eventually("the new batch on the page", Duration::from_secs(20), || async {
+        shown_batches(session)
+            .await
+            .into_iter()
+            .find(|b| !before.contains(&b.id))
+    })
+    .await
 }

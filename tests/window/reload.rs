@@ -3,8 +3,10 @@
 
 use std::time::Duration;
 
-use crate::harness::{World, eventually, page_seqs, shown_batches, visible};
-use crate::{ONE_AT_A_TIME, screenshot_path};
+use crate::harness::{
+    World, eventually, page_seqs, run_selected, shown_batches, visible, wait_shown,
+};
+use crate::ONE_AT_A_TIME;
 
 /// Enough cases (15 ms each) for the run to outlast twenty reloads.
 const CASES: u64 = 1200;
@@ -16,16 +18,8 @@ async fn reloads_mid_run_keep_every_result_once() {
     let file = world.collection("reload", CASES as usize, "/delay/15");
     let app = world.launch(&[file.display().to_string()]).await;
 
-    app.click_when_ready("[data-testid=run-button]", Duration::from_secs(20))
-        .await;
-    let started = eventually("the batch to show progress", Duration::from_secs(20), || async {
-        shown_batches(&app)
-            .await
-            .into_iter()
-            .find(|b| b.done >= 30)
-    })
-    .await;
-    let id = started.id.clone();
+    let id = run_selected(&app, "reload").await.id;
+    let started = wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| b.done >= 30).await;
 
     // One reload: the notice appears, the earlier results are there, the run goes on.
     app.exec("location.reload()", vec![]).await.ok();
@@ -45,9 +39,6 @@ async fn reloads_mid_run_keep_every_result_once() {
     })
     .await;
     assert_eq!(going_on.state, "RUNNING");
-    if let Some(path) = screenshot_path("runner") {
-        app.screenshot(&path).await;
-    }
 
     // Twenty more during the same run, some faster than the page can settle.
     for i in 0..20u64 {

@@ -43,3 +43,10 @@ export function base64Bytes(base64: string): number {
   const clean = base64.replace(/=+$/, "");
   return Math.floor((clean.length * 3) / 4);
 }
+
+/** A response time: 0.64 → "0.64", 12.345 → "12.3", 1234.5 → "1235". */
+export function formatMs(ms: number): string {
+  if (ms < 10) return ms.toFixed(2);
+  if (ms < 100) return ms.toFixed(1);
+  return ms.toFixed(0);
+}

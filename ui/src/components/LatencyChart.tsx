@@ -1,3 +1,4 @@
+import { formatMs } from "../format";
 import type { ResultSummary } from "../bindings/ResultSummary";
 
 const WIDTH = 240;
@@ -25,7 +26,7 @@ export function LatencyChart({ recent, label }: { recent: readonly ResultSummary
           );
         })}
       </svg>
-      <figcaption>max {max} ms</figcaption>
+      <figcaption>max {formatMs(max)} ms</figcaption>
     </figure>
   );
 }

@@ -1,3 +1,4 @@
+import { formatMs } from "../format";
 import type { CaseResult } from "../bindings/CaseResult";
 import { useI18n } from "../hooks/useI18n";
 import { useResultDetail } from "../hooks/useResultDetail";
@@ -34,7 +35,7 @@ function DetailBody({ result }: { result: CaseResult }) {
       <p>
         <span className={`verdict verdict-${result.verdict}`}>{t(`verdict.${result.verdict}`)}</span>{" "}
         <span className="muted">
-          {result.duration_ms} ms{result.attempts > 1 ? ` · ${t("detail.attempts", { n: result.attempts })}` : ""}
+          {formatMs(result.duration_ms)} ms{result.attempts > 1 ? ` · ${t("detail.attempts", { n: result.attempts })}` : ""}
         </span>
       </p>
       {result.error && (

@@ -1,3 +1,4 @@
+import { formatMs } from "../format";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { ResultSummary } from "../bindings/ResultSummary";
@@ -55,7 +56,7 @@ export function ResultsTable({ rows, selectedSeq, onSelect }: Props) {
                 <span className="ellipsis" title={r.case_name}>{r.case_name}</span>
                 <span className={`verdict verdict-${r.verdict}`}>{t(`verdict.${r.verdict}`)}</span>
                 <span>{r.status ?? ""}</span>
-                <span className="num">{r.duration_ms}</span>
+                <span className="num">{formatMs(r.duration_ms)}</span>
                 <span className="ellipsis" title={problem(r)}>{problem(r)}</span>
               </div>
             );

@@ -7,5 +7,9 @@ export function StateBadge({ batch }: { batch: Pick<BatchSummary, "state" | "pau
   const waiting = batch.state === "PAUSED" && batch.pause_reason === "waiting_for_network";
   const label = waiting ? t("state.WAITING") : t(`state.${batch.state}`);
   const tone = waiting ? "waiting" : batch.state.toLowerCase();
-  return <span className={`badge badge-${tone}`}>{label}</span>;
+  return (
+    <span className={`badge badge-${tone}`} data-testid="state-badge">
+      {label}
+    </span>
+  );
 }

@@ -12,7 +12,13 @@ export function TopBar({ page, onPage }: Props) {
       <span className="brand">{t("app.name")}</span>
       <nav className="segmented">
         {(["runner", "history"] as const).map((p) => (
-          <button key={p} className={p === page ? "active" : ""} aria-pressed={p === page} onClick={() => onPage(p)}>
+          <button
+            key={p}
+            data-testid={`nav-${p}`}
+            className={p === page ? "active" : ""}
+            aria-pressed={p === page}
+            onClick={() => onPage(p)}
+          >
             {t(`nav.${p}`)}
           </button>
         ))}
