@@ -1,24 +1,23 @@
 #!/usr/bin/env bash
-# Builds the apiautotest CLI, starts the built-in sandbox API on a free local port, and
-# runs the demo collection against it, writing JUnit, JSON and HTML reports to demo/out/.
+# Sets up everything, builds the desktop app and launches it. On first start it seeds a
+# demo workspace: the built-in sandbox API runs inside the app on a local port and the
+# demo collection targets it, so pressing Run works offline.
+#
+# `bash scripts/demo.sh cli` runs the demo collection with the command-line runner
+# instead, writing JUnit, JSON and HTML reports to demo/out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+target=${CARGO_TARGET_DIR:-target}
 
-cargo build --release --locked -p apiautotest-cli
-bin=target/release/apiautotest
-[ -n "${CARGO_TARGET_DIR:-}" ] && bin=$CARGO_TARGET_DIR/release/apiautotest
+if [ "${1:-}" = cli ]; then
+  exec bash scripts/demo-cli.sh
+fi
 
-log=$(mktemp)
-"$bin" sandbox --port 0 >"$log" 2>&1 &
-sandbox=$!
-trap 'kill $sandbox 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 100); do grep -q listening "$log" && break; sleep 0.05; done
-base=$(grep -o 'http://127.0.0.1:[0-9]*' "$log")
-
-mkdir -p demo/out
-"$bin" run demo/items.yaml --var "base=$base" --db demo/out/history.db \
-  --report junit=demo/out/junit.xml --report json=demo/out/report.json --report html=demo/out/report.html
-echo
-echo "Reports in demo/out/ (open demo/out/report.html); batches recorded in demo/out/history.db:"
-"$bin" batches --db demo/out/history.db --limit 5
+(cd ui && npm run --silent build)
+cargo build --release --locked --bin apiautotest-desktop
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display: running the app on a virtual one (xvfb-run)." >&2
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$target/release/apiautotest-desktop"
+fi
+exec "$target/release/apiautotest-desktop"

@@ -16,8 +16,8 @@ pub mod live;
 mod quit;
 mod settings;
 mod setup;
-mod state;
-mod tray;
+pub mod state;
+pub mod tray;
 mod watcher;
 mod window;
 
@@ -33,7 +33,13 @@ pub fn run() {
         .plugin(tauri_plugin_single_instance::init(window::on_second_launch));
     let app = configure(builder).build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Ready = event
+                && let Err(e) = tray::create(app)
+            {
+                eprintln!("apiautotest-desktop: no tray icon: {e}");
+            }
+        }),
         Err(e) => {
             eprintln!("apiautotest-desktop: cannot start: {e}");
             std::process::exit(1);

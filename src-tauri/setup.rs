@@ -1,4 +1,5 @@
-//! Start-up: the data folder, the store, the demo workspace, the tray, the watcher.
+//! Start-up: the data folder, the store, the demo workspace, the watcher. (The tray is
+//! made in `run`, on the real runtime only: the mock runtime of the tests has no GTK.)
 
 use std::error::Error;
 
@@ -10,7 +11,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::settings::Settings;
 use crate::state::AppState;
-use crate::{demo, launch, tray, watcher};
+use crate::{demo, launch, watcher};
 
 /// The database file in the data folder.
 const DATABASE: &str = "apiautotest.db";
@@ -52,7 +53,6 @@ pub fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), Box<dyn Error>> {
         launch::open_file(&handle, &path);
     }
     apply_retention(&handle);
-    tray::create(&handle)?;
     watcher::spawn(handle);
     Ok(())
 }

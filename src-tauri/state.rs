@@ -21,7 +21,6 @@ pub struct AppState {
     pub data_dir: PathBuf,
     pub demo: Option<CollectionInfo>,
     /// Kept alive for the app's lifetime: the demo collection targets it.
-    #[expect(dead_code, reason = "held only to keep the server running")]
     pub demo_sandbox: Option<apiautotest_sandbox::Sandbox>,
     /// The collection opened last (command line, second launch, dialog, drop).
     pub opened: Mutex<Option<CollectionInfo>>,

@@ -26,10 +26,16 @@ async fn pause_resume_cancel_and_rerun_failed_two_batches_at_once() {
     let mixed = world.collection_text("mixed", &cases);
     let app = world.launch(&[long.display().to_string()]).await;
     let a = run_selected(&app, "long").await.id;
-    wait_shown(&app, "progress", &a, Duration::from_secs(20), |b| b.done >= 10).await;
+    wait_shown(&app, "progress", &a, Duration::from_secs(20), |b| {
+        b.done >= 10
+    })
+    .await;
 
     click_in_panel(&app, &a, "pause-button").await;
-    let paused = wait_shown(&app, "paused", &a, Duration::from_secs(10), |b| b.state == "PAUSED").await;
+    let paused = wait_shown(&app, "paused", &a, Duration::from_secs(10), |b| {
+        b.state == "PAUSED"
+    })
+    .await;
     assert_eq!(world.batch(&a).state, BatchState::Paused);
     tokio::time::sleep(Duration::from_millis(700)).await;
     let still = world.batch(&a).counters.done;
@@ -44,9 +50,13 @@ async fn pause_resume_cancel_and_rerun_failed_two_batches_at_once() {
     // A second batch while the first runs: the app opens the file (second launch).
     assert!(world.launch_again(&[mixed.display().to_string()]).success());
     let b = run_selected(&app, "mixed").await.id;
-    let b_end = wait_shown(&app, "the second batch to end", &b, Duration::from_secs(20), |s| {
-        s.state == "FAILED"
-    })
+    let b_end = wait_shown(
+        &app,
+        "the second batch to end",
+        &b,
+        Duration::from_secs(20),
+        |s| s.state == "FAILED",
+    )
     .await;
     assert_eq!(b_end.done, 9);
     let a_meanwhile = world.batch(&a);
@@ -62,9 +72,13 @@ async fn pause_resume_cancel_and_rerun_failed_two_batches_at_once() {
 
     click_in_panel(&app, &b, "rerun-button").await;
     let rerun = eventually_new_batch(&world, &b).await;
-    let rerun_end = wait_shown(&app, "the rerun to end", &rerun, Duration::from_secs(20), |s| {
-        s.state == "FAILED"
-    })
+    let rerun_end = wait_shown(
+        &app,
+        "the rerun to end",
+        &rerun,
+        Duration::from_secs(20),
+        |s| s.state == "FAILED",
+    )
     .await;
     assert_eq!(rerun_end.total, 3, "only the failed cases run again");
     let results = world.stored(&rerun);
@@ -93,9 +107,11 @@ async fn pause_resume_cancel_and_rerun_failed_two_batches_at_once() {
 
     app.click_when_ready("[data-testid=nav-history]", Duration::from_secs(10))
         .await;
-    eventually("the three batches in History", Duration::from_secs(10), || async {
-        (app.find_all("[data-testid=history-row]").await.len() >= 3).then_some(())
-    })
+    eventually(
+        "the three batches in History",
+        Duration::from_secs(10),
+        || async { (app.find_all("[data-testid=history-row]").await.len() >= 3).then_some(()) },
+    )
     .await;
     if let Some(path) = screenshot_path("history") {
         app.screenshot(&path).await;

@@ -18,7 +18,10 @@ async fn a_killed_app_leaves_a_resumable_batch() {
     let file = world.collection("crash", CASES as usize, "/delay/15");
     let app = world.launch(&[file.display().to_string()]).await;
     let id = run_selected(&app, "crash").await.id;
-    wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| b.done >= 40).await;
+    wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| {
+        b.done >= 40
+    })
+    .await;
 
     let pid = world.app_pid().expect("the app's pid");
     let killed = std::process::Command::new("kill")
@@ -41,7 +44,11 @@ async fn a_killed_app_leaves_a_resumable_batch() {
     let interrupted = world.batch(&id);
     assert_eq!(interrupted.state, BatchState::Interrupted);
     let kept: Vec<u64> = world.stored(&id).iter().map(|r| r.seq).collect();
-    assert!(kept.len() >= 40, "committed results are kept ({})", kept.len());
+    assert!(
+        kept.len() >= 40,
+        "committed results are kept ({})",
+        kept.len()
+    );
     assert_eq!(kept, (1..=kept.len() as u64).collect::<Vec<_>>());
     assert!(
         seen_by_page.len() <= kept.len(),
@@ -49,13 +56,20 @@ async fn a_killed_app_leaves_a_resumable_batch() {
     );
 
     app.click_when_ready(
-        &format!("[data-testid=resume-interrupted][data-batch-id=\"{}\"]", id.0),
+        &format!(
+            "[data-testid=resume-interrupted][data-batch-id=\"{}\"]",
+            id.0
+        ),
         Duration::from_secs(10),
     )
     .await;
-    let end = wait_shown(&app, "the resumed batch to finish", &id, Duration::from_secs(60), |b| {
-        b.state == "PASSED"
-    })
+    let end = wait_shown(
+        &app,
+        "the resumed batch to finish",
+        &id,
+        Duration::from_secs(60),
+        |b| b.state == "PASSED",
+    )
     .await;
     assert_eq!(end.done, CASES);
     let results = world.stored(&id);

@@ -42,7 +42,9 @@ impl World {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("WebKitWebDriver (Debian package webkit2gtk-driver; scripts/setup.sh installs it)");
+            .expect(
+                "WebKitWebDriver (Debian package webkit2gtk-driver; scripts/setup.sh installs it)",
+            );
         children.push(driver);
         let driver_url = format!("http://127.0.0.1:{port}");
         wait_for_driver(&driver_url).await;
@@ -106,7 +108,11 @@ impl World {
     }
 
     pub fn database(&self) -> PathBuf {
-        self.dir.path().join("data").join(APP_DIR).join("apiautotest.db")
+        self.dir
+            .path()
+            .join("data")
+            .join(APP_DIR)
+            .join("apiautotest.db")
     }
 
     /// The store the app writes, opened as a second process would (the CLI, say).
@@ -115,7 +121,11 @@ impl World {
     }
 
     pub fn batch(&self, id: &BatchId) -> BatchSummary {
-        self.store().reader().expect("reader").batch(id).expect("batch")
+        self.store()
+            .reader()
+            .expect("reader")
+            .batch(id)
+            .expect("batch")
     }
 
     /// Every stored result summary of a batch, in seq order.
@@ -130,14 +140,17 @@ impl World {
     /// The pid of the app the driver launched (a child of WebKitWebDriver), if running.
     pub fn app_pid(&self) -> Option<u32> {
         let driver = self.children.get(2)?.id();
-        std::fs::read_dir("/proc").ok()?.flatten().find_map(|entry| {
-            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-            // "pid (comm) state ppid ...": comm is cut to 15 bytes by the kernel.
-            let (comm, rest) = stat.split_once(") ")?;
-            let ppid: u32 = rest.split(' ').nth(1)?.parse().ok()?;
-            (ppid == driver && comm.ends_with("apiautotest-des")).then_some(pid)
-        })
+        std::fs::read_dir("/proc")
+            .ok()?
+            .flatten()
+            .find_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+                // "pid (comm) state ppid ...": comm is cut to 15 bytes by the kernel.
+                let (comm, rest) = stat.split_once(") ")?;
+                let ppid: u32 = rest.split(' ').nth(1)?.parse().ok()?;
+                (ppid == driver && comm.ends_with("apiautotest-des")).then_some(pid)
+            })
     }
 }
 
@@ -162,7 +175,10 @@ fn app_env(display: &str, dbus: &str, dir: &Path) -> Vec<(String, String)> {
     vec![
         ("DISPLAY".into(), display.into()),
         ("DBUS_SESSION_BUS_ADDRESS".into(), dbus.into()),
-        ("XDG_DATA_HOME".into(), dir.join("data").display().to_string()),
+        (
+            "XDG_DATA_HOME".into(),
+            dir.join("data").display().to_string(),
+        ),
         ("TAURI_WEBVIEW_AUTOMATION".into(), "true".into()),
     ]
 }
@@ -172,7 +188,7 @@ fn start_display() -> (String, Child) {
         if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
             continue;
         }
-        let xvfb = Command::new("Xvfb")
+        let mut xvfb = Command::new("Xvfb")
             .arg(format!(":{n}"))
             .args(["-screen", "0", "1280x800x24", "-nolisten", "tcp"])
             .stdout(Stdio::null())
@@ -186,13 +202,15 @@ fn start_display() -> (String, Child) {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+        let _ = xvfb.kill();
+        let _ = xvfb.wait();
     }
     panic!("no free X display");
 }
 
 fn start_dbus(dir: &Path) -> (String, Child) {
     let address = format!("unix:path={}", dir.join("bus").display());
-    let dbus = Command::new("dbus-daemon")
+    let mut dbus = Command::new("dbus-daemon")
         .args(["--session", "--nofork", "--nopidfile"])
         .arg(format!("--address={address}"))
         .stdout(Stdio::null())
@@ -205,6 +223,8 @@ fn start_dbus(dir: &Path) -> (String, Child) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    let _ = dbus.kill();
+    let _ = dbus.wait();
     panic!("dbus-daemon did not start");
 }
 
@@ -311,8 +331,13 @@ pub async fn badge(session: &Session, id: &BatchId) -> String {
 
 /// Clicks a button of one batch's panel.
 pub async fn click_in_panel(session: &Session, id: &BatchId, testid: &str) {
-    let css = format!("[data-testid=batch-panel][data-batch-id=\"{}\"] [data-testid={testid}]", id.0);
-    session.click_when_ready(&css, Duration::from_secs(20)).await;
+    let css = format!(
+        "[data-testid=batch-panel][data-batch-id=\"{}\"] [data-testid={testid}]",
+        id.0
+    );
+    session
+        .click_when_ready(&css, Duration::from_secs(20))
+        .await;
 }
 
 /// The page's progress bar of batch `id` once `ready` holds for it.
@@ -339,20 +364,32 @@ pub async fn run_selected(session: &Session, name: &str) -> Shown {
         const chosen = document.querySelector('input[type=radio]:checked');
         return !!b && !b.disabled && !!chosen
             && chosen.closest('label').textContent.includes(arguments[0])";
-    eventually("the Run button, with the collection chosen", Duration::from_secs(20), || async {
-        let ok = session.exec(ready, vec![Value::String(name.into())]).await;
-        (ok == Ok(Value::Bool(true))).then_some(())
-    })
+    eventually(
+        "the Run button, with the collection chosen",
+        Duration::from_secs(20),
+        || async {
+            let ok = session.exec(ready, vec![Value::String(name.into())]).await;
+            (ok == Ok(Value::Bool(true))).then_some(())
+        },
+    )
     .await;
-    let before: Vec<BatchId> = shown_batches(session).await.into_iter().map(|b| b.id).collect();
+    let before: Vec<BatchId> = shown_batches(session)
+        .await
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
     session
         .click_when_ready("[data-testid=run-button]", Duration::from_secs(20))
         .await;
-    eventually("the new batch on the page", Duration::from_secs(20), || async {
-        shown_batches(session)
-            .await
-            .into_iter()
-            .find(|b| !before.contains(&b.id))
-    })
+    eventually(
+        "the new batch on the page",
+        Duration::from_secs(20),
+        || async {
+            shown_batches(session)
+                .await
+                .into_iter()
+                .find(|b| !before.contains(&b.id))
+        },
+    )
     .await
 }

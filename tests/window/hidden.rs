@@ -20,7 +20,10 @@ async fn a_closed_window_lets_the_run_finish_and_comes_back() {
     let file = world.collection("hidden", CASES as usize, "/delay/10");
     let app = world.launch(&[file.display().to_string()]).await;
     let id = run_selected(&app, "hidden").await.id;
-    let before = wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| b.done >= 20).await;
+    let before = wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| {
+        b.done >= 20
+    })
+    .await;
 
     close_window(world.display());
     eventually("the window to hide", Duration::from_secs(10), || async {
@@ -35,19 +38,31 @@ async fn a_closed_window_lets_the_run_finish_and_comes_back() {
     })
     .await;
     assert_eq!(finished.state, BatchState::Passed);
-    assert_eq!(page_visibility(&app).await, "hidden", "it finished while hidden");
+    assert_eq!(
+        page_visibility(&app).await,
+        "hidden",
+        "it finished while hidden"
+    );
     assert!(finished.counters.done > before.done);
 
     let second = world.launch_again(&[]);
     assert!(second.success(), "the second launch hands over and exits");
     assert_eq!(world.app_pid(), Some(pid), "still the first instance");
-    eventually("the window to show again", Duration::from_secs(10), || async {
-        (page_visibility(&app).await == "visible").then_some(())
-    })
+    eventually(
+        "the window to show again",
+        Duration::from_secs(10),
+        || async { (page_visibility(&app).await == "visible").then_some(()) },
+    )
     .await;
-    let page = eventually("every result on the page", Duration::from_secs(20), || async {
-        page_seqs(&app, &id).await.filter(|s| s.len() as u64 == CASES)
-    })
+    let page = eventually(
+        "every result on the page",
+        Duration::from_secs(20),
+        || async {
+            page_seqs(&app, &id)
+                .await
+                .filter(|s| s.len() as u64 == CASES)
+        },
+    )
     .await;
     assert_eq!(page, (1..=CASES).collect::<Vec<_>>());
     wait_shown(&app, "the final state", &id, Duration::from_secs(10), |b| {

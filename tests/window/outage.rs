@@ -18,32 +18,53 @@ async fn an_outage_pauses_the_batch_until_the_target_is_back() {
     let file = world.collection("outage", CASES as usize, "/delay/10");
     let app = world.launch(&[file.display().to_string()]).await;
     let id = run_selected(&app, "outage").await.id;
-    wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| b.done >= 30).await;
-
-    world.sandbox.outage(Duration::from_secs(4)).await;
-    eventually("the batch to wait for the network", Duration::from_secs(10), || async {
-        let stored = world.batch(&id);
-        let waiting = stored.state == BatchState::Paused
-            && stored.pause_reason == Some(PauseReason::WaitingForNetwork);
-        (waiting && badge(&app, &id).await.contains("network")).then_some(())
+    wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| {
+        b.done >= 30
     })
     .await;
 
+    world.sandbox.outage(Duration::from_secs(4)).await;
+    eventually(
+        "the batch to wait for the network",
+        Duration::from_secs(10),
+        || async {
+            let stored = world.batch(&id);
+            let waiting = stored.state == BatchState::Paused
+                && stored.pause_reason == Some(PauseReason::WaitingForNetwork);
+            (waiting && badge(&app, &id).await.contains("network")).then_some(())
+        },
+    )
+    .await;
+
     // Back by itself: no click.
-    let end = wait_shown(&app, "the batch to finish", &id, Duration::from_secs(60), |b| {
-        b.state == "PASSED"
-    })
+    let end = wait_shown(
+        &app,
+        "the batch to finish",
+        &id,
+        Duration::from_secs(60),
+        |b| b.state == "PASSED",
+    )
     .await;
     assert_eq!(end.done, CASES);
     let batch = world.batch(&id);
     assert_eq!(
-        (batch.counters.passed, batch.counters.failed, batch.counters.errored),
+        (
+            batch.counters.passed,
+            batch.counters.failed,
+            batch.counters.errored
+        ),
         (CASES, 0, 0),
         "nothing failed or errored because of the outage"
     );
-    let page = eventually("every result on the page", Duration::from_secs(20), || async {
-        page_seqs(&app, &id).await.filter(|s| s.len() as u64 == CASES)
-    })
+    let page = eventually(
+        "every result on the page",
+        Duration::from_secs(20),
+        || async {
+            page_seqs(&app, &id)
+                .await
+                .filter(|s| s.len() as u64 == CASES)
+        },
+    )
     .await;
     assert_eq!(page, (1..=CASES).collect::<Vec<_>>());
     app.end().await;

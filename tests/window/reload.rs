@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
+use crate::ONE_AT_A_TIME;
 use crate::harness::{
     World, eventually, page_seqs, run_selected, shown_batches, visible, wait_shown,
 };
-use crate::ONE_AT_A_TIME;
 
 /// Enough cases (15 ms each) for the run to outlast twenty reloads.
 const CASES: u64 = 1200;
@@ -19,7 +19,10 @@ async fn reloads_mid_run_keep_every_result_once() {
     let app = world.launch(&[file.display().to_string()]).await;
 
     let id = run_selected(&app, "reload").await.id;
-    let started = wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| b.done >= 30).await;
+    let started = wait_shown(&app, "progress", &id, Duration::from_secs(20), |b| {
+        b.done >= 30
+    })
+    .await;
 
     // One reload: the notice appears, the earlier results are there, the run goes on.
     app.exec("location.reload()", vec![]).await.ok();
@@ -27,16 +30,26 @@ async fn reloads_mid_run_keep_every_result_once() {
         visible(&app, "restore-notice").await.then_some(())
     })
     .await;
-    let after = eventually("the earlier results back", Duration::from_secs(20), || async {
-        let seqs = page_seqs(&app, &id).await?;
-        (seqs.len() as u64 >= started.done).then_some(seqs)
-    })
+    let after = eventually(
+        "the earlier results back",
+        Duration::from_secs(20),
+        || async {
+            let seqs = page_seqs(&app, &id).await?;
+            (seqs.len() as u64 >= started.done).then_some(seqs)
+        },
+    )
     .await;
     assert_eq!(after, (1..=after.len() as u64).collect::<Vec<_>>());
-    let going_on = eventually("more results after the reload", Duration::from_secs(20), || async {
-        let shown = shown_batches(&app).await;
-        shown.into_iter().find(|b| b.id == id && b.done > after.len() as u64 + 10)
-    })
+    let going_on = eventually(
+        "more results after the reload",
+        Duration::from_secs(20),
+        || async {
+            let shown = shown_batches(&app).await;
+            shown
+                .into_iter()
+                .find(|b| b.id == id && b.done > after.len() as u64 + 10)
+        },
+    )
     .await;
     assert_eq!(going_on.state, "RUNNING");
 
@@ -61,10 +74,14 @@ async fn reloads_mid_run_keep_every_result_once() {
     .await;
     assert_eq!(finished.total, CASES);
     let stored: Vec<u64> = world.stored(&id).iter().map(|r| r.seq).collect();
-    let page = eventually("the page's list to be complete", Duration::from_secs(20), || async {
-        let seqs = page_seqs(&app, &id).await?;
-        (seqs.len() >= stored.len()).then_some(seqs)
-    })
+    let page = eventually(
+        "the page's list to be complete",
+        Duration::from_secs(20),
+        || async {
+            let seqs = page_seqs(&app, &id).await?;
+            (seqs.len() >= stored.len()).then_some(seqs)
+        },
+    )
     .await;
     assert_eq!(stored, (1..=CASES).collect::<Vec<_>>());
     assert_eq!(page, stored, "the page's list equals the database's");

@@ -26,9 +26,14 @@ impl Session {
         let caps = json!({"capabilities": {"alwaysMatch": {"webkitgtk:browserOptions": {
             "binary": binary, "args": args
         }}}});
-        let reply = call(&http, reqwest::Method::POST, &format!("{driver}/session"), Some(caps))
-            .await
-            .unwrap_or_else(|e| panic!("cannot start a WebDriver session: {e}"));
+        let reply = call(
+            &http,
+            reqwest::Method::POST,
+            &format!("{driver}/session"),
+            Some(caps),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("cannot start a WebDriver session: {e}"));
         let id = reply["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session id in {reply}"));

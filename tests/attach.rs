@@ -1,0 +1,141 @@
+//! `attach_batch`'s forwarder against a real store and a batch running against the
+//! sandbox: from any seq, everything after it arrives once, in order; while the window is
+//! hidden only progress goes out, and the results follow when it is shown.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use apiautotest_desktop::live::{AttachMessage, forward};
+use apiautotest_engine::Engine;
+use apiautotest_engine::model::{BatchOptions, Collection};
+use apiautotest_engine::runner::BatchRequest;
+use apiautotest_engine::store::Store;
+use apiautotest_sandbox::Sandbox;
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+
+const CASES: usize = 120;
+
+fn collection(base: &str) -> Collection {
+    let mut yaml = format!("name: attach\nvariables:\n  base: {base}\ncases:\n");
+    for i in 0..CASES {
+        yaml.push_str(&format!(
+            "  - name: case {i}\n    request:\n      method: GET\n      url: \"{{{{base}}}}/delay/5\"\n"
+        ));
+    }
+    apiautotest_engine::collection_file::parse(&yaml, std::path::Path::new("attach.yaml"))
+        .expect("collection")
+}
+
+/// Everything an attach receives until it ends.
+async fn attach(
+    store: &Store,
+    id: &apiautotest_engine::model::BatchId,
+    after: u64,
+    visible: watch::Receiver<bool>,
+) -> Vec<AttachMessage> {
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let sink = got.clone();
+    let ended = forward(
+        store,
+        store.subscribe(),
+        id,
+        after,
+        visible,
+        CancellationToken::new(),
+        move |m| {
+            sink.lock().expect("lock").push(m);
+            true
+        },
+    )
+    .await
+    .expect("forward");
+    assert!(ended, "the attach ends with the batch");
+    got.lock().expect("lock").clone()
+}
+
+fn seqs(messages: &[AttachMessage]) -> Vec<u64> {
+    messages
+        .iter()
+        .flat_map(|m| match m {
+            AttachMessage::Results { results, .. } => results.iter().map(|r| r.seq).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attaches_from_any_seq_get_the_rest_once_in_order() {
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let dir = tempfile::tempdir().expect("dir");
+    let engine = Engine::new(Store::open(&dir.path().join("a.db")).expect("store"));
+    let request = BatchRequest {
+        collections: vec![(collection(&sandbox.base_url()), None)],
+        options: BatchOptions::default(),
+        ..BatchRequest::default()
+    };
+    let handle = engine
+        .start(request, CancellationToken::new())
+        .await
+        .expect("start");
+    let id = handle.id.clone();
+    let (_shown, visible) = watch::channel(true);
+
+    // Attaches that join at different moments of the run, from different seqs.
+    let mut attaches = Vec::new();
+    for (delay_ms, after) in [(0, 0), (60, 0), (150, 7), (300, 40)] {
+        let store = engine.store().clone();
+        let (id, visible) = (id.clone(), visible.clone());
+        attaches.push(tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+            (after, attach(&store, &id, after, visible).await)
+        }));
+    }
+    handle.finished().await.expect("finished");
+    for attach in attaches {
+        let (after, messages) = attach.await.expect("attach");
+        let expected: Vec<u64> = (after + 1..=CASES as u64).collect();
+        assert_eq!(seqs(&messages), expected, "attach after {after}");
+        assert_eq!(messages.last(), Some(&AttachMessage::End));
+        // Coalesced: far fewer messages than results.
+        assert!(messages.len() < CASES / 4, "{} messages", messages.len());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hidden_gets_progress_only_then_the_results_on_show() {
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let dir = tempfile::tempdir().expect("dir");
+    let engine = Engine::new(Store::open(&dir.path().join("h.db")).expect("store"));
+    let request = BatchRequest {
+        collections: vec![(collection(&sandbox.base_url()), None)],
+        ..BatchRequest::default()
+    };
+    let handle = engine
+        .start(request, CancellationToken::new())
+        .await
+        .expect("start");
+    let id = handle.id.clone();
+    let (shown, visible) = watch::channel(false);
+    let store = engine.store().clone();
+    let follower = {
+        let id = id.clone();
+        tokio::spawn(async move { attach(&store, &id, 0, visible).await })
+    };
+    handle.finished().await.expect("finished");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    shown.send_replace(true);
+    let messages = follower.await.expect("attach");
+
+    let first_results = messages
+        .iter()
+        .position(|m| matches!(m, AttachMessage::Results { .. }))
+        .expect("results after show");
+    assert!(
+        messages[..first_results]
+            .iter()
+            .any(|m| matches!(m, AttachMessage::Progress { .. })),
+        "progress while hidden"
+    );
+    assert_eq!(seqs(&messages), (1..=CASES as u64).collect::<Vec<_>>());
+}

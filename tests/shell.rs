@@ -1,0 +1,206 @@
+//! The shell on Tauri's mock runtime, with the app's real configuration and capabilities:
+//! commands answer through IPC as the webview calls them, an ungranted permission is
+//! refused, errors arrive as {kind, message}, and the tray's actions steer batches.
+
+use std::time::Duration;
+
+use apiautotest_desktop::state::AppState;
+use apiautotest_desktop::tray;
+use serde_json::{Value, json};
+use tauri::Manager;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+
+/// The app on the mock runtime, with its own data folder (a unique identifier puts it
+/// under the platform's data folder; removed on drop).
+struct MockApp {
+    app: tauri::App<MockRuntime>,
+    window: tauri::WebviewWindow<MockRuntime>,
+    data_dir: std::path::PathBuf,
+}
+
+impl MockApp {
+    fn new() -> MockApp {
+        let mut context = tauri::generate_context!();
+        context.config_mut().identifier = format!("dev.apiautotest.test-{}", std::process::id());
+        context
+            .config_mut()
+            .identifier
+            .push_str(&format!("-{}", uuid_like()));
+        let mut app = apiautotest_desktop::configure(mock_builder())
+            .build(context)
+            .expect("the app builds with its real capabilities");
+        // The first turn of the event loop runs `setup` (state, store, demo) and makes
+        // the configured windows.
+        #[allow(deprecated)]
+        app.run_iteration(|_, _| {});
+        // The configured window (the capability names it), made by that first turn.
+        let window = app.get_webview_window("main").expect("the main window");
+        let data_dir = app.path().app_data_dir().expect("data dir");
+        MockApp {
+            app,
+            window,
+            data_dir,
+        }
+    }
+
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let response = get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        );
+        match response {
+            Ok(body) => Ok(body.deserialize::<Value>().expect("json")),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn wait_for(&self, what: &str, mut ready: impl FnMut(&Self) -> bool) {
+        for _ in 0..200 {
+            if ready(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {what}");
+    }
+}
+
+impl Drop for MockApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+fn uuid_like() -> String {
+    format!(
+        "{:x}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    )
+}
+
+fn demo_options() -> Value {
+    json!({"concurrency": 1, "rate_per_second": null, "delay_ms": 50, "timeout_ms": 5000,
+        "retries": 0, "bail": false, "iterations": 20, "network_wait_secs": 0,
+        "max_stored_body_bytes": 65536, "max_redirects": 10, "insecure": false,
+        "resend_unknown": false})
+}
+
+#[test]
+fn commands_answer_over_ipc_and_errors_have_a_kind() {
+    let app = MockApp::new();
+    let info = app.invoke("startup_info", json!({})).expect("startup_info");
+    assert_eq!(info["demo"]["name"], "Items API");
+    assert_eq!(info["demo"]["demo"], true);
+    assert!(
+        app.data_dir.join("apiautotest.db").exists(),
+        "the database lives in the app data folder"
+    );
+    assert_eq!(app.invoke("active_batches", json!({})), Ok(json!([])));
+
+    let missing = app
+        .invoke("result_detail", json!({"batchId": "nope", "seq": 1}))
+        .expect_err("unknown batch");
+    assert_eq!(missing["kind"], "not_found");
+    let bad = app
+        .invoke(
+            "open_collection",
+            json!({"path": app.data_dir.join("settings.json")}),
+        )
+        .expect_err("not a collection");
+    assert_eq!(bad["kind"], "invalid_collection");
+    let page = app
+        .invoke(
+            "batch_results",
+            json!({"batchId": "x", "afterSeq": 0, "limit": 0}),
+        )
+        .expect_err("limit 0");
+    assert_eq!(page["kind"], "invalid_input");
+}
+
+#[test]
+fn permissions_not_granted_are_refused() {
+    let app = MockApp::new();
+    // The capability grants the dialog's open and save only.
+    let refused = app.invoke("plugin:dialog|message", json!({"message": "hi"}));
+    let why = refused
+        .expect_err("dialog message is not granted")
+        .to_string();
+    assert!(why.contains("not allowed"), "refused by the ACL: {why}");
+    assert!(app.invoke("startup_info", json!({})).is_ok());
+}
+
+#[test]
+fn a_demo_batch_runs_pages_come_in_order_and_the_tray_steers_it() {
+    let app = MockApp::new();
+    let demo = app.invoke("startup_info", json!({})).expect("info")["demo"]["path"].clone();
+    let started = app
+        .invoke(
+            "start_batch",
+            json!({"collectionPath": demo, "options": demo_options(), "variables": {}}),
+        )
+        .expect("start_batch");
+    let id = started["id"].as_str().expect("id").to_owned();
+    let active = app.invoke("active_batches", json!({})).expect("active");
+    assert_eq!(active[0]["id"], id.as_str());
+
+    app.wait_for("some results", |a| {
+        a.invoke(
+            "batch_results",
+            json!({"batchId": id, "afterSeq": 0, "limit": 50}),
+        )
+        .is_ok_and(|r| r.as_array().is_some_and(|l| l.len() >= 5))
+    });
+    let state = app.app.state::<AppState>();
+    assert_eq!(tray::pause_all(&state), 1);
+    app.wait_for("the batch to pause", |a| {
+        a.invoke("active_batches", json!({}))
+            .is_ok_and(|l| l[0]["state"] == "PAUSED")
+    });
+    assert_eq!(tray::resume_all(&state), 1);
+    app.invoke("cancel_batch", json!({"batchId": id}))
+        .expect("cancel");
+    app.wait_for("the batch to end", |a| {
+        a.invoke("active_batches", json!({}))
+            .is_ok_and(|l| l == json!([]))
+    });
+
+    let page = app
+        .invoke(
+            "batch_results",
+            json!({"batchId": id, "afterSeq": 2, "limit": 3}),
+        )
+        .expect("page");
+    let seqs: Vec<u64> = page
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|r| r["seq"].as_u64())
+        .collect();
+    assert_eq!(seqs, [3, 4, 5]);
+    let detail = app
+        .invoke("result_detail", json!({"batchId": id, "seq": 3}))
+        .expect("detail");
+    assert_eq!(detail["seq"], 3);
+    assert!(
+        detail["assertions"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+    assert!(
+        tray::progress_text(&[]).contains("No batch"),
+        "the tray says when nothing runs"
+    );
+}
