@@ -190,6 +190,23 @@ fn a_demo_batch_runs_pages_come_in_order_and_the_tray_steers_it() {
         .filter_map(|r| r["seq"].as_u64())
         .collect();
     assert_eq!(seqs, [3, 4, 5]);
+    let found = app
+        .invoke(
+            "batch_results",
+            json!({"batchId": id, "afterSeq": 0, "limit": 100, "search": "CREATE"}),
+        )
+        .expect("search");
+    let names: Vec<&str> = found
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|r| r["case_name"].as_str())
+        .collect();
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|n| n.to_lowercase().contains("create")),
+        "{names:?}"
+    );
     let detail = app
         .invoke("result_detail", json!({"batchId": id, "seq": 3}))
         .expect("detail");

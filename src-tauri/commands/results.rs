@@ -12,12 +12,15 @@ use crate::state::AppState;
 /// The most results one page may ask for: pages, never the whole list.
 const MAX_PAGE: u32 = 5000;
 
+/// Results after `after_seq` in seq order, at most `limit`; `filter` by verdict, and
+/// `search` keeps the cases whose name contains it (without case).
 #[tauri::command]
 pub fn batch_results(
     batch_id: BatchId,
     after_seq: u64,
     limit: u32,
     filter: Option<ResultFilter>,
+    search: Option<String>,
     state: State<'_, AppState>,
 ) -> CommandResult<Vec<ResultSummary>> {
     if limit == 0 || limit > MAX_PAGE {
@@ -27,7 +30,14 @@ pub fn batch_results(
     }
     let reader = state.engine.store().reader()?;
     reader.batch(&batch_id)?; // an unknown batch is an error, not an empty page
-    Ok(reader.summaries_after(&batch_id, after_seq, limit, filter.unwrap_or_default())?)
+    let search = search.as_deref().filter(|s| !s.is_empty());
+    Ok(reader.summaries_matching(
+        &batch_id,
+        after_seq,
+        limit,
+        filter.unwrap_or_default(),
+        search,
+    )?)
 }
 
 #[tauri::command]

@@ -49,7 +49,10 @@ async fn pause_resume_cancel_and_rerun_failed_two_batches_at_once() {
 
     // A second batch while the first runs: the app opens the file (second launch).
     assert!(world.launch_again(&[mixed.display().to_string()]).success());
+    // Options typed in the form are the batch's options.
+    app.set_value("input[name=concurrency]", "3").await;
     let b = run_selected(&app, "mixed").await.id;
+    assert_eq!(world.batch(&b).options.concurrency, 3);
     let b_end = wait_shown(
         &app,
         "the second batch to end",

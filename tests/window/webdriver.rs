@@ -89,6 +89,22 @@ impl Session {
         }
     }
 
+    /// Replaces the text of the first input matching `css`.
+    pub async fn set_value(&self, css: &str, text: &str) {
+        let element = self
+            .find_all(css)
+            .await
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no {css}"));
+        let _ = self
+            .post(&format!("/element/{element}/clear"), json!({}))
+            .await;
+        self.post(&format!("/element/{element}/value"), json!({"text": text}))
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+
     pub async fn screenshot(&self, path: &Path) {
         let Ok(Value::String(png)) = self.get("/screenshot").await else {
             panic!("no screenshot");

@@ -17,6 +17,7 @@ export function OptionsPanel({ form, errors, onChange }: Props) {
             <label key={field} className="field">
               <span className="label">{t(label)}</span>
               <input
+                name={field}
                 type="number"
                 inputMode="numeric"
                 min={min}

@@ -129,16 +129,35 @@ impl Reader {
         limit: u32,
         filter: ResultFilter,
     ) -> Result<Vec<ResultSummary>, StoreError> {
+        self.summaries_matching(id, after_seq, limit, filter, None)
+    }
+
+    /// Like `summaries_after`, keeping only cases whose name contains `search` (ASCII
+    /// letters compared without case).
+    pub fn summaries_matching(
+        &self,
+        id: &BatchId,
+        after_seq: u64,
+        limit: u32,
+        filter: ResultFilter,
+        search: Option<&str>,
+    ) -> Result<Vec<ResultSummary>, StoreError> {
         let verdicts = match filter {
             ResultFilter::All => "",
             ResultFilter::NotPassed => "AND verdict != 'passed'",
         };
+        // instr() on lower(): no LIKE, so `%` and `_` in what the user typed mean themselves.
+        let name = if search.is_some() {
+            "AND instr(lower(case_name), lower(?4)) > 0"
+        } else {
+            "AND ?4 IS NULL"
+        };
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {RESULT_SUMMARY_COLUMNS} FROM results WHERE batch_id = ?1 AND seq > ?2 {verdicts} ORDER BY seq LIMIT ?3"
+            "SELECT {RESULT_SUMMARY_COLUMNS} FROM results WHERE batch_id = ?1 AND seq > ?2 {verdicts} {name} ORDER BY seq LIMIT ?3"
         ))?;
         Ok(stmt
             .query_map(
-                params![id.0, after_seq as i64, limit],
+                params![id.0, after_seq as i64, limit, search],
                 result_summary_from_row,
             )?
             .collect::<Result<_, _>>()?)

@@ -1,0 +1,280 @@
+//! Desktop benchmarks: figures, not pass/fail (the machines are shared and noisy).
+//!
+//! - throughput: a 5000-case batch run in the app (persistence and live events to the
+//!   page) against the same batch run by the CLI with `--db`, interleaved rounds;
+//! - re-attach: time for a reloaded page to hold every result of a paused batch of 1k
+//!   and of 100k results;
+//! - memory: PSS of the whole process tree (app, WebKit web and network processes) idle,
+//!   with a 100k-result batch open, and (`--soak-minutes M`) during a long run at about
+//!   1000 results per second, hidden for its second half.
+//!
+//! Run with `bash scripts/bench-desktop.sh [--soak-minutes 30]`.
+
+#[allow(dead_code)]
+#[path = "../tests/window/harness.rs"]
+mod harness;
+#[allow(dead_code)]
+#[path = "../tests/window/webdriver.rs"]
+mod webdriver;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use apiautotest_engine::model::{BatchId, BatchSummary};
+use apiautotest_engine::store::Store;
+use harness::{World, eventually, page_seqs, run_selected, wait_shown};
+
+fn main() {
+    let soak_minutes: u64 = std::env::args()
+        .skip_while(|a| a != "--soak-minutes")
+        .nth(1)
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        throughput().await;
+        reattach_and_memory().await;
+        if soak_minutes > 0 {
+            soak(soak_minutes).await;
+        }
+    });
+}
+
+/// The shared bench's shape: GETs with a JSON body and every fifth a POST of JSON, each
+/// case with four assertions.
+fn bench_cases(n: usize) -> String {
+    let mut yaml = String::new();
+    for i in 1..=n {
+        if i % 5 == 0 {
+            yaml.push_str(&format!(
+                "  - name: case {i}\n    request:\n      method: POST\n      url: \"{{{{base}}}}/items\"\n      json: {{name: widget, n: {i}}}\n    assert:\n      - status == 201\n      - jsonpath $.name == \"widget\"\n      - header Content-Type contains \"json\"\n      - duration < 1000\n"
+            ));
+        } else {
+            yaml.push_str(&format!(
+                "  - name: case {i}\n    request:\n      method: GET\n      url: \"{{{{base}}}}/json/nested\"\n    assert:\n      - status == 200\n      - jsonpath $ exists\n      - header Content-Type contains \"json\"\n      - duration < 1000\n"
+            ));
+        }
+    }
+    yaml
+}
+
+async fn throughput() {
+    const CASES: usize = 5000;
+    let world = World::new().await;
+    let file = world.collection_text("bench", &bench_cases(CASES));
+    let cli = cli_binary();
+    let app = world.launch(&[file.display().to_string()]).await;
+    println!("\n## Throughput, {CASES} cases against the sandbox (seconds from start to end)\n");
+    println!("| round | app (persistence + live events) | CLI --db | app / CLI throughput |");
+    println!("|---|---|---|---|");
+    let mut ratios = Vec::new();
+    for round in 1..=3 {
+        let id = run_selected(&app, "bench").await.id;
+        let app_secs = wait_finished(&world.database(), &id).await;
+        let db = world.dir.path().join(format!("cli-{round}.db"));
+        let status = std::process::Command::new(&cli)
+            .arg("run")
+            .arg(&file)
+            .arg("--db")
+            .arg(&db)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("the CLI runs");
+        assert!(status.success(), "the CLI batch passed");
+        let cli_batch = only_batch(&db);
+        let cli_secs = span(&cli_batch);
+        let ratio = cli_secs / app_secs;
+        ratios.push(ratio);
+        println!("| {round} | {app_secs:.3} | {cli_secs:.3} | {ratio:.2}x |");
+    }
+    ratios.sort_by(f64::total_cmp);
+    println!("\nmedian app/CLI throughput: {:.2}x", ratios[1]);
+    app.end().await;
+}
+
+async fn reattach_and_memory() {
+    let world = World::new().await;
+    let small = world.collection_text("small", &plain_cases(1_000 + 2_000));
+    let big = world.collection_text("big", &plain_cases(100_000 + 20_000));
+    let app = world.launch(&[small.display().to_string()]).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let idle = tree_pss(&world);
+    println!("\n## Re-attach and memory (PSS of app + WebKit processes)\n");
+    println!("idle app: {:.1} MB", mb(idle));
+    println!(
+        "\n| batch | results held | re-attach (reload to all shown) | PSS with it open | over idle |"
+    );
+    println!("|---|---|---|---|---|");
+    for (file, name, n) in [(&small, "small", 1_000u64), (&big, "big", 100_000)] {
+        if name == "big" {
+            assert!(world.launch_again(&[file.display().to_string()]).success());
+        }
+        let id = run_selected(&app, name).await.id;
+        wait_shown(&app, "results", &id, Duration::from_secs(600), |b| {
+            b.done >= n
+        })
+        .await;
+        harness::click_in_panel(&app, &id, "pause-button").await;
+        let paused = wait_shown(&app, "paused", &id, Duration::from_secs(30), |b| {
+            b.state == "PAUSED"
+        })
+        .await;
+        let held = paused.done;
+        let _ = app.exec("location.reload()", vec![]).await;
+        let started = Instant::now();
+        eventually("all results back", Duration::from_secs(600), || async {
+            page_seqs(&app, &id)
+                .await
+                .filter(|s| s.len() as u64 >= held)
+        })
+        .await;
+        let reattach = started.elapsed();
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let pss = tree_pss(&world);
+        println!(
+            "| {name} | {held} | {:.2} s | {:.1} MB | {:+.1} MB |",
+            reattach.as_secs_f64(),
+            mb(pss),
+            mb(pss - idle)
+        );
+        harness::click_in_panel(&app, &id, "cancel-button").await;
+    }
+    app.end().await;
+}
+
+/// A long run at about 1000 results per second (1 ms delay), window shown for the first
+/// half and hidden for the second; PSS of the tree every minute.
+async fn soak(minutes: u64) {
+    let world = World::new().await;
+    let file = world.collection_text("soak", &plain_cases(1_000));
+    let app = world.launch(&[file.display().to_string()]).await;
+    app.set_value("input[name=delay_ms]", "1").await;
+    app.set_value("input[name=iterations]", "100000").await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let start_pss = tree_pss(&world);
+    let id = run_selected(&app, "soak").await.id;
+    println!("\n## Soak: {minutes} min at ~1000 results/s, hidden for the second half\n");
+    println!("| minute | window | results | rate /s | PSS MB | growth MB |");
+    println!("|---|---|---|---|---|---|");
+    let mut last = 0;
+    for minute in 1..=minutes {
+        if minute == minutes / 2 + 1 {
+            harness::close_window(world.display());
+        }
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        let done = batch(&world.database(), &id).counters.done;
+        let pss = tree_pss(&world);
+        let shown = if minute <= minutes / 2 {
+            "shown"
+        } else {
+            "hidden"
+        };
+        println!(
+            "| {minute} | {shown} | {done} | {} | {:.1} | {:+.1} |",
+            (done - last) / 60,
+            mb(pss),
+            mb(pss - start_pss)
+        );
+        last = done;
+    }
+    harness::click_in_panel(&app, &id, "cancel-button").await;
+    app.end().await;
+}
+
+fn plain_cases(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("  - name: case {i}\n    request:\n      method: GET\n      url: \"{{{{base}}}}/status/200\"\n    assert:\n      - status == 200\n"))
+        .collect()
+}
+
+async fn wait_finished(db: &Path, id: &BatchId) -> f64 {
+    let done = eventually("the batch to finish", Duration::from_secs(600), || async {
+        let b = batch(db, id);
+        (!b.state.is_active()).then_some(b)
+    })
+    .await;
+    span(&done)
+}
+
+fn batch(db: &Path, id: &BatchId) -> BatchSummary {
+    Store::open(db)
+        .and_then(|s| s.reader())
+        .and_then(|r| r.batch(id))
+        .expect("batch")
+}
+
+fn only_batch(db: &Path) -> BatchSummary {
+    Store::open(db)
+        .and_then(|s| s.reader())
+        .and_then(|r| r.batches(1))
+        .ok()
+        .and_then(|mut b| b.pop())
+        .expect("the CLI's batch")
+}
+
+fn span(batch: &BatchSummary) -> f64 {
+    match (batch.started_at, batch.finished_at) {
+        (Some(start), Some(end)) => (end - start).as_seconds_f64(),
+        _ => f64::NAN,
+    }
+}
+
+/// The CLI built beside the app (`cargo build --release -p apiautotest-cli`).
+fn cli_binary() -> PathBuf {
+    let app = PathBuf::from(env!("CARGO_BIN_EXE_apiautotest-desktop"));
+    let cli = app.with_file_name("apiautotest");
+    assert!(cli.exists(), "build the CLI first: {}", cli.display());
+    cli
+}
+
+/// PSS in KB of the app and every process below it.
+fn tree_pss(world: &World) -> i64 {
+    let Some(root) = world.app_pid() else {
+        return 0;
+    };
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if let Ok(stat) = std::fs::read_to_string(entry.path().join("stat"))
+            && let Some((_, rest)) = stat.rsplit_once(") ")
+            && let Some(ppid) = rest.split(' ').nth(1).and_then(|p| p.parse().ok())
+        {
+            parents.push((pid, ppid));
+        }
+    }
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(
+            parents
+                .iter()
+                .filter(|(_, p)| *p == parent)
+                .map(|(c, _)| *c),
+        );
+        i += 1;
+    }
+    tree.iter()
+        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
+        .filter_map(|text| {
+            text.lines()
+                .find(|l| l.starts_with("Pss:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<i64>().ok())
+        })
+        .sum()
+}
+
+fn mb(kb: i64) -> f64 {
+    kb as f64 / 1024.0
+}
