@@ -26,6 +26,8 @@ describe("ipc", () => {
     await ipc.startBatch("/tmp/a.yaml", DEFAULT_OPTIONS, { host: "x" });
     await ipc.listBatches(200);
     await ipc.batchResults("b1", 10, 1000, "not_passed");
+    await ipc.batchResults("b1", 0, 500, "all", "login");
+    await ipc.batchResults("b1", 0, 500, "all", "");
     await ipc.resultDetail("b1", 7);
     await ipc.pauseBatch("b1");
     await ipc.resumeBatch("b1");
@@ -39,6 +41,8 @@ describe("ipc", () => {
       { cmd: "start_batch", args: { collectionPath: "/tmp/a.yaml", options: DEFAULT_OPTIONS, variables: { host: "x" } } },
       { cmd: "list_batches", args: { limit: 200 } },
       { cmd: "batch_results", args: { batchId: "b1", afterSeq: 10, limit: 1000, filter: "not_passed" } },
+      { cmd: "batch_results", args: { batchId: "b1", afterSeq: 0, limit: 500, filter: "all", search: "login" } },
+      { cmd: "batch_results", args: { batchId: "b1", afterSeq: 0, limit: 500, filter: "all" } },
       { cmd: "result_detail", args: { batchId: "b1", seq: 7 } },
       { cmd: "pause_batch", args: { batchId: "b1" } },
       { cmd: "resume_batch", args: { batchId: "b1" } },

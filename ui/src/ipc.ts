@@ -75,12 +75,22 @@ export const activeBatches = () => call<BatchSummary[]>("active_batches");
 
 export const listBatches = (limit: number) => call<BatchSummary[]>("list_batches", { limit });
 
+/**
+ * One page of a batch's results: seq > afterSeq in seq order, at most `limit` (the shell
+ * allows 1..5000), narrowed by `filter` and, when `search` is non-empty, to the cases whose
+ * name contains it (case-insensitive).
+ */
 export const batchResults = (
   batchId: string,
   afterSeq: number,
   limit: number,
   filter: ResultFilter = "all",
-) => call<ResultSummary[]>("batch_results", { batchId, afterSeq, limit, filter });
+  search?: string,
+) =>
+  call<ResultSummary[]>(
+    "batch_results",
+    search ? { batchId, afterSeq, limit, filter, search } : { batchId, afterSeq, limit, filter },
+  );
 
 export const resultDetail = (batchId: string, seq: number) =>
   call<CaseResult>("result_detail", { batchId, seq });

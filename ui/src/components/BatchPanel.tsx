@@ -27,6 +27,7 @@ export function BatchPanel({ session, selected = false, onSelect, onRerun, onClo
   const running = batch.state === "RUNNING";
   const rate = running ? session.throughput.rate() : null;
   const eta = running ? session.throughput.eta(total - done) : null;
+  const recent = session.results.recent(isActive(batch.state) ? 60 : 120);
 
   return (
     <section
@@ -80,7 +81,7 @@ export function BatchPanel({ session, selected = false, onSelect, onRerun, onClo
             </div>
           )}
         </div>
-        <LatencyChart recent={session.results.tail(isActive(batch.state) ? 60 : 120)} label={t("panel.latency")} />
+        <LatencyChart {...recent} label={t("panel.latency")} />
       </div>
     </section>
   );

@@ -1,27 +1,37 @@
 import { formatMs } from "../format";
-import type { ResultSummary } from "../bindings/ResultSummary";
+import { VERDICT_CODE } from "../live/batchResults";
 
 const WIDTH = 240;
 const HEIGHT = 48;
 
+type Props = {
+  /** Durations (ms) of the most recent results, oldest first. */
+  durations: Float32Array;
+  /** Their verdict codes (VERDICT_CODE), same length. */
+  verdicts: Uint8Array;
+  label: string;
+};
+
 /** Durations of recent results as bars (red for failed/errored), scaled to the slowest. */
-export function LatencyChart({ recent, label }: { recent: readonly ResultSummary[]; label: string }) {
-  const max = Math.max(1, ...recent.map((r) => r.duration_ms));
-  const step = recent.length > 0 ? WIDTH / recent.length : WIDTH;
+export function LatencyChart({ durations, verdicts, label }: Props) {
+  const bars = Array.from(durations);
+  const max = Math.max(1, ...bars);
+  const step = bars.length > 0 ? WIDTH / bars.length : WIDTH;
   return (
     <figure className="latency" title={label}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={label}>
         <line x1={0} y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="latency-axis" />
-        {recent.map((r, i) => {
-          const h = Math.max(1, (r.duration_ms / max) * (HEIGHT - 2));
+        {bars.map((duration, i) => {
+          const h = Math.max(1, (duration / max) * (HEIGHT - 2));
+          const passed = verdicts[i] === VERDICT_CODE.passed;
           return (
             <rect
-              key={r.seq}
+              key={i}
               x={i * step}
               y={HEIGHT - h}
               width={Math.max(1, step - 0.5)}
               height={h}
-              className={r.verdict === "passed" ? "latency-bar" : "latency-bar latency-bad"}
+              className={passed ? "latency-bar" : "latency-bar latency-bad"}
             />
           );
         })}

@@ -1,28 +1,37 @@
-import { formatMs } from "../format";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { ResultSummary } from "../bindings/ResultSummary";
+import { formatMs } from "../format";
 import { useI18n } from "../hooks/useI18n";
+import type { RowSource } from "../hooks/rowSource";
 
 const ROW_HEIGHT = 26;
 
 type Props = {
-  rows: readonly ResultSummary[];
+  source: RowSource;
   selectedSeq: number | null;
   onSelect: (seq: number) => void;
 };
 
-/** The results, virtualized: only the visible rows are in the DOM (100k rows stay smooth). */
-export function ResultsTable({ rows, selectedSeq, onSelect }: Props) {
+/**
+ * The results, virtualized: only the visible rows are in the DOM, and only their summaries
+ * are asked for (a row not received yet is drawn as a placeholder until its page arrives).
+ */
+export function ResultsTable({ source, selectedSeq, onSelect }: Props) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: source.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => rows[index].seq,
+    getItemKey: (index) => source.seqAt(index),
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items.length > 0 ? items[0].index : 0;
+  const last = items.length > 0 ? items[items.length - 1].index : -1;
+
+  useEffect(() => source.showing(first, last), [source, first, last]);
 
   const problem = (r: ResultSummary) =>
     r.error ? `${r.error.kind}: ${r.error.message}` : r.failed_assertions > 0 ? t("results.failedAssertions", { n: r.failed_assertions }) : "";
@@ -38,26 +47,34 @@ export function ResultsTable({ rows, selectedSeq, onSelect }: Props) {
         <span role="columnheader">{t("results.col.problem")}</span>
       </div>
       <div className="table-scroll" ref={scrollRef}>
-        {rows.length === 0 && <div className="empty">{t("results.empty")}</div>}
+        {source.count === 0 && <div className="empty">{t("results.empty")}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const r = rows[item.index];
+          {items.map((item) => {
+            const seq = source.seqAt(item.index);
+            const r = source.rowAt(item.index);
+            const selected = seq === selectedSeq ? " row-selected" : "";
             return (
               <div
                 key={item.key}
                 role="row"
                 data-testid="result-row"
-                data-seq={r.seq}
-                className={r.seq === selectedSeq ? "table-row row-selected" : "table-row"}
+                data-seq={seq}
+                className={r ? `table-row${selected}` : `table-row row-placeholder${selected}`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onClick={() => onSelect(r.seq)}
+                onClick={() => onSelect(seq)}
               >
-                <span className="num">{r.seq}</span>
-                <span className="ellipsis" title={r.case_name}>{r.case_name}</span>
-                <span className={`verdict verdict-${r.verdict}`}>{t(`verdict.${r.verdict}`)}</span>
-                <span>{r.status ?? ""}</span>
-                <span className="num">{formatMs(r.duration_ms)}</span>
-                <span className="ellipsis" title={problem(r)}>{problem(r)}</span>
+                <span className="num">{seq}</span>
+                {r ? (
+                  <>
+                    <span className="ellipsis" title={r.case_name}>{r.case_name}</span>
+                    <span className={`verdict verdict-${r.verdict}`}>{t(`verdict.${r.verdict}`)}</span>
+                    <span>{r.status ?? ""}</span>
+                    <span className="num">{formatMs(r.duration_ms)}</span>
+                    <span className="ellipsis" title={problem(r)}>{problem(r)}</span>
+                  </>
+                ) : (
+                  <span className="placeholder-text">…</span>
+                )}
               </div>
             );
           })}

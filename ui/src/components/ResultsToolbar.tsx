@@ -1,25 +1,25 @@
-import type { VerdictFilter } from "../hooks/useFilteredResults";
 import { useI18n } from "../hooks/useI18n";
+import type { ResultView } from "../live/batchResults";
 
 type Props = {
-  filter: VerdictFilter;
-  onFilter: (filter: VerdictFilter) => void;
+  view: ResultView;
+  onView: (view: ResultView) => void;
   search: string;
   onSearch: (search: string) => void;
   shown: number;
   total: number;
 };
 
-const FILTERS: readonly VerdictFilter[] = ["all", "failed", "errored"];
+const VIEWS: readonly ResultView[] = ["all", "failed", "errored", "not_passed"];
 
-export function ResultsToolbar({ filter, onFilter, search, onSearch, shown, total }: Props) {
+export function ResultsToolbar({ view, onView, search, onSearch, shown, total }: Props) {
   const { t } = useI18n();
   return (
     <div className="toolbar">
       <div className="segmented" role="group">
-        {FILTERS.map((f) => (
-          <button key={f} className={f === filter ? "active" : ""} aria-pressed={f === filter} onClick={() => onFilter(f)}>
-            {t(`results.filter.${f}`)}
+        {VIEWS.map((v) => (
+          <button key={v} className={v === view ? "active" : ""} aria-pressed={v === view} onClick={() => onView(v)}>
+            {t(`results.filter.${v}`)}
           </button>
         ))}
       </div>

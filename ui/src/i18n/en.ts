@@ -67,6 +67,8 @@ export const en = {
   "results.filter.all": "All",
   "results.filter.failed": "Failed",
   "results.filter.errored": "Errored",
+  "results.filter.not_passed": "Failed + errored",
+  "results.searchCapped": "Showing the first {n} matches; narrow the search to see the others.",
   "results.search": "Search test case…",
   "results.count": "{shown} of {total}",
   "results.col.seq": "#",

@@ -69,6 +69,8 @@ export const zh: Partial<Record<MessageKey, string>> = {
   "results.filter.all": "全部",
   "results.filter.failed": "失败",
   "results.filter.errored": "错误",
+  "results.filter.not_passed": "失败 + 错误",
+  "results.searchCapped": "仅显示前 {n} 条匹配结果；请缩小搜索范围查看其余结果。",
   "results.search": "搜索接口用例…",
   "results.count": "{shown} / {total}",
   "results.col.seq": "#",

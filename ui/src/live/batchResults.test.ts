@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BatchResults } from "./batchResults";
+import type { ResultSummary } from "../bindings/ResultSummary";
+import { BatchResults, VERDICT_CODE, type ResultView } from "./batchResults";
 import { result, results } from "./testData";
 
 describe("BatchResults", () => {
@@ -69,9 +70,74 @@ describe("BatchResults", () => {
     expect(store.gap()).toBeNull();
   });
 
-  it("keeps the tail", () => {
+  it("keeps the last durations and verdicts for the chart", () => {
     const store = new BatchResults();
-    store.add(results(1, 10));
-    expect(store.tail(3).map((r) => r.seq)).toEqual([8, 9, 10]);
+    store.add([result(1), result(2, "failed"), result(3), result(4, "errored")]);
+    const { durations, verdicts } = store.recent(3);
+    expect(Array.from(durations)).toEqual([2, 3, 4].map((seq) => result(seq).duration_ms));
+    expect(Array.from(verdicts)).toEqual([VERDICT_CODE.failed, VERDICT_CODE.passed, VERDICT_CODE.errored]);
+    expect(store.recent(100).durations.length).toBe(4);
+  });
+
+  it("lists the seqs of each filtered view as results arrive", () => {
+    const store = new BatchResults();
+    store.add([result(1), result(2, "failed"), result(3, "errored"), result(4), result(5, "failed")]);
+    const rows = (view: ResultView) =>
+      Array.from({ length: store.rowCount(view) }, (_, i) => store.seqAt(view, i));
+    expect(rows("all")).toEqual([1, 2, 3, 4, 5]);
+    expect(rows("failed")).toEqual([2, 5]);
+    expect(rows("errored")).toEqual([3]);
+    expect(rows("not_passed")).toEqual([2, 3, 5]);
+    expect(store.countInRange("not_passed", 3, 5)).toBe(2);
+    expect(store.countInRange("failed", 1, 4)).toBe(1);
+    expect(store.countInRange("all", 2, 4)).toBe(3);
+    expect(store.verdictAt(3)).toBe("errored");
+    expect(store.verdictAt(9)).toBeNull();
+  });
+
+  it("adds a result past a gap to the views only once the gap is filled", () => {
+    const store = new BatchResults();
+    store.add([result(1), result(3, "failed")]);
+    expect(store.rowCount("failed")).toBe(0);
+    expect(store.rowCount("all")).toBe(2);
+    expect(store.seqAt("all", 1)).toBe(3);
+    store.add([result(2, "errored")]);
+    expect(store.rowCount("failed")).toBe(1);
+    expect(store.seqAt("not_passed", 0)).toBe(2);
+    expect(store.seqAt("not_passed", 1)).toBe(3);
+  });
+
+  it("grows past its initial capacity without losing anything", () => {
+    const store = new BatchResults();
+    const n = 5000;
+    for (let seq = 1; seq <= n; seq += 1) store.add([result(seq, seq % 3 === 0 ? "failed" : "passed")]);
+    expect(store.lastSeq).toBe(n);
+    expect(store.rowCount("failed")).toBe(Math.floor(n / 3));
+    expect(store.seqAt("failed", 1665)).toBe(4998);
+    expect(store.recent(1).durations[0]).toBe(result(n).duration_ms);
+    expect(store.verdictCounts()).toEqual({ passed: n - 1666, failed: 1666, errored: 0 });
+  });
+
+  it("costs a few bytes a result: 200k results stay under 2 MB", () => {
+    const store = new BatchResults();
+    const n = 200_000;
+    const page: ResultSummary[] = [];
+    for (let seq = 1; seq <= n; seq += 1) {
+      page.push(result(seq, seq % 10 === 0 ? "failed" : seq % 25 === 0 ? "errored" : "passed"));
+      if (page.length === 1000) store.add(page.splice(0));
+    }
+    expect(store.lastSeq).toBe(n);
+    expect(store.byteLength).toBeLessThan(2 * 1024 * 1024);
+    expect(store.byteLength).toBeGreaterThanOrEqual(5 * n); // the columns really are there
+  });
+
+  it("lists every stored seq of a read-only batch before its columns fill", () => {
+    const store = new BatchResults();
+    store.declareStored(8);
+    store.add(results(1, 3));
+    expect(store.lastSeq).toBe(3);
+    expect(store.rowCount("all")).toBe(8);
+    expect(store.seqs()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(store.gap()).toBeNull();
   });
 });

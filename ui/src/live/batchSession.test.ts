@@ -62,12 +62,68 @@ describe("BatchSession", () => {
     expect(registry.get(summary().id)?.summary.counters.done).toBe(3);
   });
 
-  it("loads a finished batch read-only", async () => {
-    const { deps } = fakeShell(2500);
-    const session = new BatchSession(summary({ state: "FAILED" }), deps);
-    await session.loadAll();
-    expect(session.results.size).toBe(2500);
+  it("loads a finished batch read-only: every seq listed at once, columns in pages of 5000", async () => {
+    const { deps } = fakeShell(12_000);
+    const session = new BatchSession(summary({ state: "FAILED", last_seq: 12_000 }), deps);
+    const loading = session.loadColumns();
+    expect(session.results.rowCount("all")).toBe(12_000);
+    await loading;
+    expect(session.results.lastSeq).toBe(12_000);
     expect(session.final).toBe(true);
-    expect(deps.fetchPage).toHaveBeenCalledTimes(3);
+    expect(vi.mocked(deps.fetchPage).mock.calls).toEqual([
+      [session.id, 0, 5000],
+      [session.id, 5000, 5000],
+      [session.id, 10_000, 5000],
+    ]);
+    // The first rows are cached (the top of the table); the cache stays bounded.
+    expect(session.row(1)?.case_name).toBe("case 1");
+    expect(session.memory()).toEqual({ held: 12_000, cachedRows: 5000 });
+  });
+
+  it("caches live rows, bounded, while the columns keep every result", async () => {
+    const { deps, send } = fakeShell(0);
+    const session = new BatchSession(summary(), deps);
+    await session.attach();
+    for (let from = 1; from <= 20_000; from += 1000) {
+      send({ type: "results", results: results(from, from + 999), counters: counters(from + 999) });
+    }
+    expect(session.memory()).toEqual({ held: 20_000, cachedRows: 5000 });
+    expect(session.row(20_000)?.seq).toBe(20_000); // the newest are cached
+    expect(session.row(1)).toBeUndefined();
+    expect(session.results.recent(60).durations.length).toBe(60);
+    expect(deps.fetchPage).not.toHaveBeenCalled();
+  });
+
+  it("pulls the rows a table shows that are not cached", async () => {
+    const { deps } = fakeShell(30_000);
+    const session = new BatchSession(summary({ state: "PASSED", last_seq: 30_000 }), deps);
+    await session.loadColumns();
+    vi.mocked(deps.fetchPage).mockClear();
+    const changed = vi.fn();
+    session.subscribe(changed);
+    session.rowFetcher.want("all", Array.from({ length: 40 }, (_, i) => 20_001 + i));
+    session.rowFetcher.flush();
+    await flush();
+    expect(deps.fetchPage).toHaveBeenCalledWith(session.id, 20_000, 40, "all");
+    expect(session.row(20_040)?.seq).toBe(20_040);
+    expect(changed).toHaveBeenCalled();
+  });
+});
+
+describe("BatchRegistry read-only", () => {
+  it("holds one batch opened from History at a time, unless the Runner shows it", () => {
+    const { deps } = fakeShell(0);
+    const registry = new BatchRegistry(deps);
+    const a = summary({ id: "a", state: "PASSED" });
+    const b = summary({ id: "b", state: "PASSED" });
+    const c = summary({ id: "c", state: "PASSED" });
+    registry.openReadOnly(a);
+    registry.openReadOnly(b);
+    expect(registry.get("a")).toBeUndefined();
+    expect(registry.get("b")).toBeDefined();
+    registry.follow(b); // now in the Runner: kept
+    registry.openReadOnly(c);
+    expect(registry.get("b")).toBeDefined();
+    expect(registry.get("c")).toBeDefined();
   });
 });

@@ -1,17 +1,28 @@
 /**
- * One batch as the page follows it: its summary, its results (a BatchResults store),
- * whether everything was received, and throughput. Plain TypeScript; React subscribes
- * through `subscribe` / `getVersion` (useSyncExternalStore).
+ * One batch as the page follows it: its summary, its compact result columns (BatchResults),
+ * a bounded cache of full rows (RowCache) filled on demand (RowFetcher), whether everything
+ * was received, and throughput. Plain TypeScript; React subscribes through `subscribe` /
+ * `getVersion` (useSyncExternalStore).
+ *
+ * Memory: columns cost 5 bytes a result (plus 4 or 8 for a failed/errored one); rows are at
+ * most ROW_CACHE_CAPACITY, whatever the size of the batch.
  */
 import type { AttachMessage } from "../bindings/AttachMessage";
 import type { BatchState } from "../bindings/BatchState";
 import type { BatchSummary } from "../bindings/BatchSummary";
 import type { Counters } from "../bindings/Counters";
+import type { ResultFilter } from "../bindings/ResultFilter";
 import type { ResultSummary } from "../bindings/ResultSummary";
-import { BatchResults } from "./batchResults";
+import { BatchResults, type ResultView } from "./batchResults";
+import { RowCache } from "./rowCache";
+import { RowFetcher } from "./rowFetcher";
+import { SearchCursor } from "./searchCursor";
 import { ThroughputMeter } from "./throughput";
 
+/** Page size when filling a gap in live results. */
 export const PAGE_SIZE = 1000;
+/** Page size when a read-only load fills the columns in the background. */
+export const COLUMN_PAGE_SIZE = 5000;
 
 export const ACTIVE_STATES: readonly BatchState[] = ["QUEUED", "RUNNING", "PAUSED"];
 
@@ -20,8 +31,14 @@ export function isActive(state: BatchState): boolean {
 }
 
 export type SessionDeps = {
-  /** `batch_results` with filter "all": seq > afterSeq, in seq order, at most `limit`. */
-  fetchPage: (batchId: string, afterSeq: number, limit: number) => Promise<ResultSummary[]>;
+  /** `batch_results`: seq > afterSeq, in seq order, at most `limit`; filter "all" by default. */
+  fetchPage: (
+    batchId: string,
+    afterSeq: number,
+    limit: number,
+    filter?: ResultFilter,
+    search?: string,
+  ) => Promise<ResultSummary[]>;
   /** `attach_batch`: resolves once set up; messages go to `onMessage`. */
   attach: (
     batchId: string,
@@ -31,21 +48,26 @@ export type SessionDeps = {
   describeError: (error: unknown) => string;
 };
 
+export type SessionMemory = { held: number; cachedRows: number };
+
 export class BatchSession {
   readonly id: string;
   readonly results = new BatchResults();
+  readonly rows = new RowCache();
+  readonly rowFetcher: RowFetcher;
   readonly throughput = new ThroughputMeter();
   summary: BatchSummary;
   /** Everything was received (`end` message, or a read-only load completed). */
   final = false;
   loading = false;
   error: string | null = null;
-  private version = 0;
-  private filling = false;
-  private readonly listeners = new Set<() => void>();
   /** Attached, or attaching: the channel is kept referenced here. */
   channel: unknown = null;
+  private version = 0;
+  private filling = false;
   private following = false;
+  private closed = false;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     summary: BatchSummary,
@@ -54,6 +76,13 @@ export class BatchSession {
     this.id = summary.id;
     this.summary = summary;
     this.throughput.sample(summary.counters.done);
+    this.rowFetcher = new RowFetcher({
+      fetchPage: (afterSeq, limit, filter) => deps.fetchPage(this.id, afterSeq, limit, filter),
+      cache: this.rows,
+      countInRange: (view, first, last) => this.results.countInRange(view, first, last),
+      onRows: () => this.changed(),
+      onError: (e) => this.fail(e),
+    });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -73,21 +102,27 @@ export class BatchSession {
       this.channel = await this.deps.attach(this.id, this.results.lastSeq, (m) => this.handle(m));
     } catch (e) {
       this.following = false;
-      this.error = this.deps.describeError(e);
-      this.changed();
+      this.fail(e);
     }
   }
 
-  /** Read-only: pull every stored result in pages (History). */
-  async loadAll(): Promise<void> {
+  /**
+   * Read-only (History): the "all" view lists every stored seq at once (rows come on demand),
+   * while the columns fill in the background, page by page, for the filtered views and chart.
+   */
+  async loadColumns(): Promise<void> {
+    this.results.declareStored(this.summary.last_seq);
     this.loading = true;
     this.changed();
     try {
       for (;;) {
         const before = this.results.lastSeq;
-        const page = await this.deps.fetchPage(this.id, before, PAGE_SIZE);
-        this.addResults(page);
-        if (page.length < PAGE_SIZE || this.results.lastSeq === before) break;
+        const page = await this.deps.fetchPage(this.id, before, COLUMN_PAGE_SIZE);
+        if (this.closed) return;
+        this.results.add(page);
+        this.rows.putIfRoom(page); // the top of the table, shown first
+        this.changed();
+        if (page.length < COLUMN_PAGE_SIZE || this.results.lastSeq === before) break;
       }
       this.final = true;
     } catch (e) {
@@ -102,7 +137,7 @@ export class BatchSession {
     switch (message.type) {
       case "results":
         this.setCounters(message.counters);
-        this.addResults(message.results);
+        this.addLiveResults(message.results);
         break;
       case "progress":
         // Sent while the window is hidden; the results follow when it is shown again.
@@ -127,10 +162,37 @@ export class BatchSession {
     this.changed();
   }
 
+  /** The full row of a seq if cached (marked as just used); otherwise ask `rowFetcher`. */
+  row(seq: number): ResultSummary | undefined {
+    return this.rows.get(seq);
+  }
+
+  /** A cursor over the results whose case name contains `search`, within a view. */
+  search(view: ResultView, search: string): SearchCursor {
+    return new SearchCursor(
+      (afterSeq, limit, filter, text) => this.deps.fetchPage(this.id, afterSeq, limit, filter, text),
+      view,
+      search,
+      this.deps.describeError,
+    );
+  }
+
+  memory(): SessionMemory {
+    return { held: this.results.size, cachedRows: this.rows.size };
+  }
+
   /** Forget the attach (the panel was closed); the shell drops a dead channel itself. */
   detach(): void {
     this.channel = null;
     this.following = false;
+  }
+
+  /** The batch is gone: stop loading, drop the rows. */
+  close(): void {
+    this.detach();
+    this.closed = true;
+    this.rowFetcher.close();
+    this.rows.clear();
   }
 
   get attached(): boolean {
@@ -142,8 +204,10 @@ export class BatchSession {
     this.throughput.sample(counters.done);
   }
 
-  private addResults(results: readonly ResultSummary[]): void {
+  /** Live rows are the newest, what a user looks at: they go into the cache. */
+  private addLiveResults(results: readonly ResultSummary[]): void {
     if (results.length === 0) return;
+    this.rows.put(results);
     const { gap } = this.results.add(results);
     if (gap) void this.fillGaps(gap.beforeSeq - 1);
   }
@@ -158,18 +222,23 @@ export class BatchSession {
         const gap = this.results.gap();
         if (gap) target = Math.max(target, gap.beforeSeq - 1);
         const before = this.results.lastSeq;
-        if (before >= target) break;
+        if (before >= target || this.closed) break;
         const page = await this.deps.fetchPage(this.id, before, PAGE_SIZE);
         this.results.add(page);
+        this.rows.putIfRoom(page);
         this.changed();
         if (this.results.lastSeq === before) break; // the shell has nothing more: give up
       }
     } catch (e) {
-      this.error = this.deps.describeError(e);
-      this.changed();
+      this.fail(e);
     } finally {
       this.filling = false;
     }
+  }
+
+  private fail(error: unknown): void {
+    this.error = this.deps.describeError(error);
+    this.changed();
   }
 
   private changed(): void {

@@ -1,24 +1,35 @@
 /** The page's one registry, wired to the shell through ipc.ts, and the test hook. */
 import { attachBatch, batchResults, errorText } from "../ipc";
+import type { SessionDeps, SessionMemory } from "./batchSession";
 import { BatchRegistry } from "./registry";
 
-export const registry = new BatchRegistry({
-  fetchPage: (batchId, afterSeq, limit) => batchResults(batchId, afterSeq, limit, "all"),
+/** How a session reaches the shell. */
+export const shellDeps: SessionDeps = {
+  fetchPage: (batchId, afterSeq, limit, filter = "all", search) =>
+    batchResults(batchId, afterSeq, limit, filter, search),
   attach: (batchId, afterSeq, onMessage) => attachBatch(batchId, afterSeq, onMessage),
   describeError: errorText,
-});
+};
+
+export const registry = new BatchRegistry(shellDeps);
 
 declare global {
   interface Window {
     /**
-     * Read-only hook for end-to-end tests, always installed:
-     * `window.__apiautotest.seqs(batchId)` returns the seqs this page holds for that
-     * batch, in seq order (empty when the batch is not followed). It changes nothing.
+     * Read-only hooks for end-to-end tests and benchmarks, always installed; they change nothing.
+     * - `seqs(batchId)`: the seqs this page holds for that batch, in seq order: every seq from
+     *   1 to the last one held without a gap, then any held past a gap (exactly what the
+     *   "all" table lists); empty when the batch is not followed.
+     * - `memory(batchId)`: `held`, the results in the batch's compact columns, and
+     *   `cachedRows`, the full rows in its bounded cache.
      */
-    __apiautotest?: { seqs(batchId: string): number[] };
+    __apiautotest?: { seqs(batchId: string): number[]; memory(batchId: string): SessionMemory };
   }
 }
 
 export function installTestHook(target: Window = window): void {
-  target.__apiautotest = { seqs: (batchId: string) => registry.seqs(batchId) };
+  target.__apiautotest = {
+    seqs: (batchId: string) => registry.seqs(batchId),
+    memory: (batchId: string) => registry.memory(batchId),
+  };
 }

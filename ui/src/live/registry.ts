@@ -3,12 +3,14 @@
  * History opens finished ones read-only. Plain TypeScript, subscribed to from React.
  */
 import type { BatchSummary } from "../bindings/BatchSummary";
-import { BatchSession, isActive, type SessionDeps } from "./batchSession";
+import { BatchSession, isActive, type SessionDeps, type SessionMemory } from "./batchSession";
 
 export class BatchRegistry {
   private readonly sessions = new Map<string, BatchSession>();
   /** Ids shown in the Runner, newest first. */
   private runner: string[] = [];
+  /** The batch History opened read-only that the Runner does not show: at most one is held. */
+  private readOnlyId: string | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: SessionDeps) {}
@@ -45,14 +47,25 @@ export class BatchRegistry {
     return session;
   }
 
-  /** A batch opened from History: its stored results, pulled once. */
+  /** A batch opened from History: its columns filled once in the background, rows on demand. */
   openReadOnly(summary: BatchSummary): BatchSession {
     const held = this.sessions.get(summary.id);
     if (held) return held;
+    this.releaseReadOnly();
     const session = new BatchSession(summary, this.deps);
     this.sessions.set(summary.id, session);
-    void session.loadAll();
+    this.readOnlyId = summary.id;
+    void session.loadColumns();
     return session;
+  }
+
+  /** Drop the batch History opened before, unless the Runner shows it (memory stays bounded). */
+  private releaseReadOnly(): void {
+    const id = this.readOnlyId;
+    this.readOnlyId = null;
+    if (id === null || this.runner.includes(id)) return;
+    this.sessions.get(id)?.close();
+    this.sessions.delete(id);
   }
 
   /** Close a panel in the Runner (the results stay held while History may show them). */
@@ -63,14 +76,19 @@ export class BatchRegistry {
 
   /** The batch was deleted. */
   forget(id: string): void {
-    this.sessions.get(id)?.detach();
+    this.sessions.get(id)?.close();
     this.sessions.delete(id);
     this.closeInRunner(id);
   }
 
-  /** The seqs held for a batch, in order (the end-to-end test hook). */
+  /** The seqs the "all" view of a batch lists, in order (the end-to-end test hook). */
   seqs(id: string): number[] {
     return this.sessions.get(id)?.results.seqs() ?? [];
+  }
+
+  /** What the page holds for a batch (the benchmark hook). */
+  memory(id: string): SessionMemory {
+    return this.sessions.get(id)?.memory() ?? { held: 0, cachedRows: 0 };
   }
 
   private showInRunner(summary: BatchSummary): void {
