@@ -59,6 +59,11 @@ fn seqs(messages: &[AttachMessage]) -> Vec<u64> {
         .iter()
         .flat_map(|m| match m {
             AttachMessage::Results { results, .. } => results.iter().map(|r| r.seq).collect(),
+            AttachMessage::Columns { columns, .. } => {
+                let n = columns.durations_ms.len() as u64;
+                assert_eq!(columns.verdicts.len() as u64, n, "one verdict per duration");
+                (columns.first_seq..columns.first_seq + n).collect()
+            }
             _ => Vec::new(),
         })
         .collect()
@@ -138,4 +143,45 @@ async fn hidden_gets_progress_only_then_the_results_on_show() {
         "progress while hidden"
     );
     assert_eq!(seqs(&messages), (1..=CASES as u64).collect::<Vec<_>>());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_catch_up_comes_as_columns_then_the_tail_in_full() {
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let dir = tempfile::tempdir().expect("dir");
+    let engine = Engine::new(Store::open(&dir.path().join("c.db")).expect("store"));
+    let fast = collection(&sandbox.base_url());
+    let request = BatchRequest {
+        collections: vec![(fast, None)],
+        options: BatchOptions {
+            iterations: 25, // 3000 results
+            concurrency: 4,
+            ..BatchOptions::default()
+        },
+        ..BatchRequest::default()
+    };
+    let handle = engine
+        .start(request, CancellationToken::new())
+        .await
+        .expect("start");
+    let id = handle.id.clone();
+    handle.finished().await.expect("finished");
+    let (_shown, visible) = watch::channel(true);
+    let messages = attach(engine.store(), &id, 10, visible).await;
+
+    let total = (CASES * 25) as u64;
+    assert_eq!(seqs(&messages), (11..=total).collect::<Vec<_>>());
+    let AttachMessage::Columns { columns, .. } = &messages[0] else {
+        panic!("a long catch-up starts with columns: {:?}", messages[0]);
+    };
+    assert_eq!(columns.first_seq, 11);
+    assert!(columns.verdicts.chars().all(|v| v == 'p'), "all passed");
+    let in_full: usize = messages
+        .iter()
+        .map(|m| match m {
+            AttachMessage::Results { results, .. } => results.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(in_full, 1000, "the newest thousand come in full");
 }

@@ -6,6 +6,10 @@
 //! the replay and the subscription cannot be lost (the doorbell rang after we subscribed)
 //! nor doubled (we never send a seq at or below the last one sent).
 //!
+//! A long catch-up (a re-attach to a batch with many results) goes mostly as columns:
+//! verdicts and durations, all a page needs to count, filter and chart; the rows it shows
+//! it pulls from the store by seq range.
+//!
 //! Coalescing (each message costs the webview memory it keeps, STACK.md): at most one
 //! message per `TICK` per batch, each carrying up to `PAGE` results. While the window is
 //! hidden only counters go out, at most once per `HIDDEN_TICK`; on show the results
@@ -14,7 +18,7 @@
 use std::time::Duration;
 
 use apiautotest_engine::model::{BatchEvent, BatchId, BatchSummary, Counters, ResultSummary};
-use apiautotest_engine::store::{ResultFilter, Store, StoreError};
+use apiautotest_engine::store::{ResultColumns, ResultFilter, Store, StoreError};
 use serde::Serialize;
 use tokio::sync::{broadcast, watch};
 use tokio_util::sync::CancellationToken;
@@ -22,6 +26,11 @@ use tokio_util::sync::CancellationToken;
 const TICK: Duration = Duration::from_millis(200);
 const HIDDEN_TICK: Duration = Duration::from_secs(1);
 const PAGE: u32 = 2000;
+/// A catch-up longer than this sends all but its last `TAIL` results as columns (verdict
+/// and duration, a few bytes each): a page holding a long batch needs no more for them,
+/// and pulls the rows it shows from the store. The tail goes in full, for the table.
+const TAIL: u64 = 1000;
+const COLUMNS_PAGE: u32 = 50_000;
 
 /// What `attach_batch` sends over its channel, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -31,6 +40,12 @@ pub enum AttachMessage {
     /// Results in seq order, each seq one more than the one before across messages.
     Results {
         results: Vec<ResultSummary>,
+        counters: Counters,
+    },
+    /// The verdicts and durations of the results from `columns.first_seq` on, when a
+    /// catch-up is long; results follow where these end.
+    Columns {
+        columns: ResultColumns,
         counters: Counters,
     },
     /// Sent instead of results while the window is hidden.
@@ -64,6 +79,20 @@ pub async fn forward(
     loop {
         let batch = reader.batch(id)?;
         if *visible.borrow() {
+            while batch.last_seq.saturating_sub(sent) > TAIL {
+                let want = (batch.last_seq - TAIL - sent).min(u64::from(COLUMNS_PAGE)) as u32;
+                let columns = reader.columns_after(id, sent, want)?;
+                if columns.durations_ms.is_empty() {
+                    break;
+                }
+                sent = columns.first_seq + columns.durations_ms.len() as u64 - 1;
+                if !send(AttachMessage::Columns {
+                    columns,
+                    counters: batch.counters,
+                }) {
+                    return Ok(false);
+                }
+            }
             // Catch up page by page; the counters read above may lag the results read
             // here, so each message carries the counters of the newest result it holds.
             loop {

@@ -75,15 +75,17 @@ impl Session {
     /// and accept the click (a re-render may replace it in between).
     pub async fn click_when_ready(&self, css: &str, within: Duration) {
         let deadline = tokio::time::Instant::now() + within;
+        let mut last = String::from("not found");
         loop {
-            if let Some(el) = self.find_all(css).await.first()
-                && self.click(el).await.is_ok()
-            {
-                return;
+            if let Some(el) = self.find_all(css).await.first() {
+                match self.click(el).await {
+                    Ok(()) => return,
+                    Err(e) => last = e,
+                }
             }
             assert!(
                 tokio::time::Instant::now() < deadline,
-                "{css} never became clickable"
+                "{css} never became clickable: {last}"
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

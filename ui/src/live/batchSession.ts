@@ -12,8 +12,10 @@ import type { BatchState } from "../bindings/BatchState";
 import type { BatchSummary } from "../bindings/BatchSummary";
 import type { Counters } from "../bindings/Counters";
 import type { ResultFilter } from "../bindings/ResultFilter";
+import type { ResultColumns } from "../bindings/ResultColumns";
 import type { ResultSummary } from "../bindings/ResultSummary";
-import { BatchResults, type ResultView } from "./batchResults";
+import type { Verdict } from "../bindings/Verdict";
+import { BatchResults, type CompactResult, type ResultView } from "./batchResults";
 import { RowCache } from "./rowCache";
 import { RowFetcher } from "./rowFetcher";
 import { SearchCursor } from "./searchCursor";
@@ -139,6 +141,11 @@ export class BatchSession {
         this.setCounters(message.counters);
         this.addLiveResults(message.results);
         break;
+      case "columns":
+        // A long catch-up: verdicts and durations only; the rows come from the store.
+        this.setCounters(message.counters);
+        this.addColumns(message.columns);
+        break;
       case "progress":
         // Sent while the window is hidden; the results follow when it is shown again.
         this.setCounters(message.counters);
@@ -212,6 +219,11 @@ export class BatchSession {
     if (gap) void this.fillGaps(gap.beforeSeq - 1);
   }
 
+  private addColumns(columns: ResultColumns): void {
+    const { gap } = this.results.add(columnResults(columns));
+    if (gap) void this.fillGaps(gap.beforeSeq - 1);
+  }
+
   /** Pull missing results, page by page, until nothing is missing up to `upTo`. */
   private async fillGaps(upTo: number): Promise<void> {
     if (this.filling) return;
@@ -245,4 +257,19 @@ export class BatchSession {
     this.version += 1;
     for (const listener of this.listeners) listener();
   }
+}
+
+const VERDICT_OF: Record<string, Verdict> = { p: "passed", f: "failed", e: "errored" };
+
+/** The compact results a `columns` message stands for, seq by seq. */
+export function columnResults(columns: ResultColumns): CompactResult[] {
+  const out: CompactResult[] = new Array<CompactResult>(columns.durations_ms.length);
+  for (let i = 0; i < columns.durations_ms.length; i += 1) {
+    out[i] = {
+      seq: columns.first_seq + i,
+      verdict: VERDICT_OF[columns.verdicts[i]] ?? "errored",
+      duration_ms: columns.durations_ms[i],
+    };
+  }
+  return out;
 }

@@ -21,7 +21,7 @@ use std::thread::JoinHandle;
 use tokio::sync::{broadcast, oneshot};
 
 pub use error::StoreError;
-pub use read::{Durations, Reader, ResultFilter};
+pub use read::{Durations, Reader, ResultColumns, ResultFilter};
 
 pub use owner::ProcessId;
 

@@ -13,7 +13,7 @@ use super::codec::{
 };
 use crate::model::{
     BatchId, BatchPlan, BatchSummary, Case, CaseResult, PlannedCase, PlannedCollection,
-    ResultSummary, Variables,
+    ResultSummary, Variables, Verdict,
 };
 
 /// A read connection. Not shared between threads: open one per thread or task.
@@ -30,6 +30,17 @@ pub enum ResultFilter {
     All,
     /// Failed and errored.
     NotPassed,
+}
+
+/// Results as two columns, for seqs `first_seq`, `first_seq + 1`, ...
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ResultColumns {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub first_seq: u64,
+    /// One letter per result: `p` passed, `f` failed, `e` errored.
+    pub verdicts: String,
+    pub durations_ms: Vec<f32>,
 }
 
 /// Response-time figures of a batch, in milliseconds.
@@ -161,6 +172,42 @@ impl Reader {
                 result_summary_from_row,
             )?
             .collect::<Result<_, _>>()?)
+    }
+
+    /// Verdicts and durations of the results with seq > `after_seq`, at most `limit`: what
+    /// a view that holds only those columns (a long batch's list, its chart) catches up on.
+    pub fn columns_after(
+        &self,
+        id: &BatchId,
+        after_seq: u64,
+        limit: u32,
+    ) -> Result<ResultColumns, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, verdict, duration_ms FROM results WHERE batch_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+        )?;
+        let mut rows = stmt.query(params![id.0, after_seq as i64, limit])?;
+        let mut columns = ResultColumns {
+            first_seq: after_seq + 1,
+            ..ResultColumns::default()
+        };
+        while let Some(row) = rows.next()? {
+            let seq = row.get::<_, i64>(0)? as u64;
+            // Seqs of a batch are 1, 2, 3 ... without gaps (given at commit): a page is one
+            // contiguous run, and anything else is a damaged store.
+            if seq != columns.first_seq + columns.durations_ms.len() as u64 {
+                return Err(StoreError::Decode(format!(
+                    "batch {id}: result seq {seq} out of sequence"
+                )));
+            }
+            let verdict: String = row.get(1)?;
+            columns.verdicts.push(match Verdict::parse(&verdict) {
+                Some(Verdict::Passed) => 'p',
+                Some(Verdict::Failed) => 'f',
+                _ => 'e',
+            });
+            columns.durations_ms.push(row.get::<_, f64>(2)? as f32);
+        }
+        Ok(columns)
     }
 
     /// One result in full (request, response, assertion outcomes), by its seq.
