@@ -120,15 +120,23 @@ async fn reattach_and_memory() {
     println!("\n## Re-attach and memory (PSS of app + WebKit processes)\n");
     println!("fresh app: {:.1} MB ({})", mb(fresh.0), fresh.1);
     println!("idle app after a reload: {:.1} MB ({})", mb(idle.0), idle.1);
-    println!("\n| batch | results held | re-attach (reload to all shown) | PSS with it open | over idle | per process |");
+    println!(
+        "\n| batch | results held | re-attach (reload to all shown) | PSS with it open | over idle | per process |"
+    );
     println!("|---|---|---|---|---|---|");
-    for (file, name, n, iterations) in [(&small, "small", 1_000u64, "300"), (&big, "big", 100_000, "30000")] {
+    for (file, name, n, iterations) in [
+        (&small, "small", 1_000u64, "300"),
+        (&big, "big", 100_000, "30000"),
+    ] {
         if name == "big" {
             assert!(world.launch_again(&[file.display().to_string()]).success());
         }
         app.set_value("input[name=iterations]", iterations).await;
         let id = run_selected(&app, name).await.id;
-        wait_shown(&app, "results", &id, Duration::from_secs(600), |b| b.done >= n).await;
+        wait_shown(&app, "results", &id, Duration::from_secs(600), |b| {
+            b.done >= n
+        })
+        .await;
         harness::click_in_panel(&app, &id, "pause-button").await;
         let paused = wait_shown(&app, "paused", &id, Duration::from_secs(30), |b| {
             b.state == "PAUSED"
