@@ -113,6 +113,48 @@ async fn a_dead_process_leaves_an_interrupted_batch_that_resumes_honestly() {
 }
 
 #[tokio::test]
+async fn a_dead_process_ledger_marks_its_post_unknown() {
+    let world = World::new().await;
+    let (_, results) = world.run(FLOW, BatchOptions::default()).await;
+    let id = results[0].batch_id.clone();
+    let db = world.dir.path().join("test.db");
+    fake_crash(&db, &id.0, 2, &[]);
+    // The dead process's ledger: the POST at position 2 was marked, position 0 has its
+    // result already, and a line was cut short by the crash.
+    let ledger = world.dir.path().join("test.db-inflight-999999999-1-0");
+    std::fs::write(&ledger, format!("{id} 0\n{id} 2\n{id} 3")).expect("ledger");
+    let store = Store::open(&db).expect("reopen");
+    let batch = store.reader().expect("reader").batch(&id).expect("batch");
+    assert_eq!(batch.state, BatchState::Interrupted);
+    assert_eq!(batch.unknown_outcomes, 1, "only the POST without a result");
+    assert!(!ledger.exists(), "a reconciled ledger is removed");
+
+    let engine = Engine::new(store);
+    let hits_before = world.sandbox.hits("/items");
+    let handle = engine
+        .resume(
+            &id,
+            Default::default(),
+            ResumeOptions::default(),
+            CancellationToken::new(),
+        )
+        .await
+        .expect("resume");
+    handle.finished().await.expect("finished");
+    let results = engine
+        .store()
+        .reader()
+        .expect("r")
+        .results_after(&id, 0, 100, Default::default())
+        .expect("results");
+    assert_eq!(
+        results[2].error.as_ref().map(|e| e.kind),
+        Some(ErrorKind::UnknownOutcome)
+    );
+    assert_eq!(world.sandbox.hits("/items"), hits_before, "not sent again");
+}
+
+#[tokio::test]
 async fn resend_unknown_sends_a_non_idempotent_case_again() {
     let world = World::new().await;
     let (_, results) = world.run(FLOW, BatchOptions::default()).await;

@@ -156,6 +156,10 @@ async fn follow_control(shared: &Shared) {
 
 async fn finish(shared: &Shared) -> Result<BatchState, StoreError> {
     let id = &shared.plan.id;
+    // Every worker waited for its results' commit: a ledger mark still open is a request
+    // that may have been sent and has no result. Stored with the final state (should that
+    // fail, the ledger file stays and the next open of the store reconciles it).
+    let _ = shared.store.settle_in_flight(id);
     if let Some(error) = shared.take_fatal() {
         let message = format!("stopped: results could not be stored ({error})");
         let _ = shared

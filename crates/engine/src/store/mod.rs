@@ -9,6 +9,7 @@
 mod codec;
 mod connection;
 mod error;
+mod ledger;
 mod migrations;
 mod owner;
 mod read;
@@ -27,6 +28,7 @@ pub use owner::ProcessId;
 
 use crate::model::{BatchEvent, BatchId, BatchPlan, BatchState, CaseResult, PauseReason};
 use connection::Location;
+use ledger::Ledger;
 use writer::{Op, StateChange};
 
 /// How many events a slow subscriber may fall behind before it misses some. Missing events
@@ -56,6 +58,8 @@ struct Inner {
     /// To wake the writer for an urgent write.
     writer_thread: std::thread::Thread,
     events: broadcast::Sender<BatchEvent>,
+    /// Where non-idempotent requests are marked in flight (file stores only).
+    ledger: Option<Arc<Ledger>>,
 }
 
 impl Drop for Inner {
@@ -64,6 +68,9 @@ impl Drop for Inner {
         self.sender.take();
         if let Some(handle) = self.writer.take() {
             let _ = handle.join();
+        }
+        if let Some(ledger) = &self.ledger {
+            ledger.close();
         }
     }
 }
@@ -117,10 +124,17 @@ impl Store {
             )?;
         }
         migrations::apply(&mut conn)?;
+        let ledger = match &location {
+            Location::File(path) => {
+                ledger::reconcile(&mut conn, path)?;
+                Some(Arc::new(Ledger::for_database(path)))
+            }
+            Location::Memory(_) => None,
+        };
         writer::interrupt_orphans_now(&mut conn)?;
         let (events, _) = broadcast::channel(EVENT_BUFFER);
         let (sender, receiver) = std::sync::mpsc::channel();
-        let writer = writer::spawn(conn, receiver, events.clone())?;
+        let writer = writer::spawn(conn, receiver, events.clone(), ledger.clone())?;
         Ok(Store {
             inner: Arc::new(Inner {
                 location,
@@ -128,6 +142,7 @@ impl Store {
                 writer_thread: writer.thread().clone(),
                 writer: Some(writer),
                 events,
+                ledger,
             }),
         })
     }
@@ -160,19 +175,44 @@ impl Store {
     }
 
     /// Records that the case at `position` may be on the wire from now on.
-    /// `urgent`: the caller will wait for the commit, so it must not wait for a group.
+    /// `urgent`: the caller will wait for the mark to be durable before sending. In a file
+    /// store that is one append to the in-flight ledger, done here (see `ledger`); in
+    /// memory, and for marks nobody waits for, the writer stores it with its next group.
     pub fn mark_in_flight(
         &self,
         batch_id: &BatchId,
         position: u64,
         urgent: bool,
     ) -> Result<Pending, StoreError> {
+        if urgent && let Some(ledger) = &self.inner.ledger {
+            ledger.mark(batch_id, position)?;
+            let (reply, receiver) = oneshot::channel();
+            let _ = reply.send(Ok(()));
+            return Ok(Pending(receiver));
+        }
         self.send(|reply| Op::InFlight {
             batch_id: batch_id.clone(),
             position,
             urgent,
             reply,
         })
+    }
+
+    /// A batch is ending: the cases of its ledger marks that got no result are stored as
+    /// in flight (unknown outcome), committed with the next group (its final state).
+    pub fn settle_in_flight(&self, batch_id: &BatchId) -> Result<(), StoreError> {
+        let Some(ledger) = &self.inner.ledger else {
+            return Ok(());
+        };
+        for position in ledger.open_positions(batch_id) {
+            self.send(|reply| Op::InFlight {
+                batch_id: batch_id.clone(),
+                position,
+                urgent: false,
+                reply,
+            })?;
+        }
+        Ok(())
     }
 
     /// Queues a result; its seq is given at commit, and subscribers hear of it after.

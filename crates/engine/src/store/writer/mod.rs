@@ -11,6 +11,7 @@
 //! same transaction that stores the result.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, Transaction, params};
 use tokio::sync::{broadcast, oneshot};
 
+use super::ledger::Ledger;
 use super::owner::ProcessId;
 use super::{StoreError, codec};
 use crate::model::{BatchEvent, BatchId, BatchPlan, BatchState, CaseResult, Counters, PauseReason};
@@ -99,6 +101,7 @@ pub fn spawn(
     conn: Connection,
     ops: Receiver<Op>,
     events: broadcast::Sender<BatchEvent>,
+    ledger: Option<Arc<Ledger>>,
 ) -> Result<JoinHandle<()>, StoreError> {
     std::thread::Builder::new()
         .name("apiautotest-store-writer".into())
@@ -108,6 +111,7 @@ pub fn spawn(
                 events,
                 tracked: HashMap::new(),
                 me: ProcessId::current(),
+                ledger,
             }
             .run(ops)
         })
@@ -119,6 +123,7 @@ struct Writer {
     events: broadcast::Sender<BatchEvent>,
     tracked: HashMap<BatchId, Tracked>,
     me: ProcessId,
+    ledger: Option<Arc<Ledger>>,
 }
 
 /// One group's work before its commit.
@@ -134,6 +139,8 @@ struct Group {
     /// the same group first (the group commits both or neither, so the mark would be
     /// written and deleted for nothing).
     deferred_marks: HashMap<(BatchId, u64), Reply>,
+    /// The cases whose results this group stores: their ledger entries end at commit.
+    recorded: Vec<(BatchId, u64)>,
 }
 
 impl Writer {
@@ -203,6 +210,13 @@ impl Writer {
         match outcome {
             Ok(()) => {
                 self.tracked.extend(group.tracked);
+                // Before anyone hears of the commit: a batch that waited for its results
+                // then asks the ledger what is still open.
+                if let Some(ledger) = &self.ledger {
+                    for (batch, position) in &group.recorded {
+                        ledger.resolved(batch, *position);
+                    }
+                }
                 for (reply, result) in group.replies {
                     let _ = reply.send(result);
                 }

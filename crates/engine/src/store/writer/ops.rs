@@ -108,6 +108,9 @@ pub(super) fn record_result(
         Verdict::Errored => t.counters.errored += 1,
     }
     let counters = t.counters;
+    group
+        .recorded
+        .push((result.batch_id.clone(), result.position));
     let summary = result.summary();
     match group.open_results.get(&result.batch_id) {
         Some(&i) => {
