@@ -14,15 +14,21 @@
 #[path = "../tests/window/harness.rs"]
 mod harness;
 #[allow(dead_code)]
+#[path = "../tests/window/page.rs"]
+mod page;
+#[allow(dead_code)]
 #[path = "../tests/window/webdriver.rs"]
 mod webdriver;
+#[path = "../tests/window/x11.rs"]
+mod x11;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use apiautotest_engine::model::{BatchId, BatchSummary};
 use apiautotest_engine::store::Store;
-use harness::{World, eventually, page_seqs, run_selected, wait_shown};
+use harness::{World, eventually};
+use page::{page_seqs, run_selected, wait_shown};
 
 fn main() {
     let arg = |name: &str| std::env::args().skip_while(|a| a != name).nth(1);
@@ -137,7 +143,7 @@ async fn reattach_and_memory() {
             b.done >= n
         })
         .await;
-        harness::click_in_panel(&app, &id, "pause-button").await;
+        page::click_in_panel(&app, &id, "pause-button").await;
         let paused = wait_shown(&app, "paused", &id, Duration::from_secs(30), |b| {
             b.state == "PAUSED"
         })
@@ -161,7 +167,7 @@ async fn reattach_and_memory() {
             mb(pss.0 - idle.0),
             pss.1
         );
-        harness::click_in_panel(&app, &id, "cancel-button").await;
+        page::click_in_panel(&app, &id, "cancel-button").await;
         wait_shown(&app, "cancelled", &id, Duration::from_secs(30), |b| {
             b.state == "CANCELLED"
         })
@@ -170,13 +176,15 @@ async fn reattach_and_memory() {
     app.end().await;
 }
 
-/// A long run at about 1000 results per second (1 ms delay), window shown for the first
+/// A long run at about 1000 results per second, window shown for the first
 /// half and hidden for the second; PSS of the tree every minute.
 async fn soak(minutes: u64) {
     let world = World::new().await;
     let file = world.collection_text("soak", &plain_cases(1_000, "/status/200"));
     let app = world.launch(&[file.display().to_string()]).await;
-    app.set_value("input[name=delay_ms]", "1").await;
+    // Three workers pausing 2 ms after each request: about 1000 results per second.
+    app.set_value("input[name=concurrency]", "3").await;
+    app.set_value("input[name=delay_ms]", "2").await;
     app.set_value("input[name=iterations]", "100000").await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let start_pss = tree_pss(&world).0;
@@ -187,7 +195,7 @@ async fn soak(minutes: u64) {
     let mut last = 0;
     for minute in 1..=minutes {
         if minute == minutes / 2 + 1 {
-            harness::close_window(world.display());
+            x11::close_window(world.display());
         }
         tokio::time::sleep(Duration::from_secs(60)).await;
         let done = batch(&world.database(), &id).counters.done;
@@ -205,7 +213,7 @@ async fn soak(minutes: u64) {
         );
         last = done;
     }
-    harness::click_in_panel(&app, &id, "cancel-button").await;
+    page::click_in_panel(&app, &id, "cancel-button").await;
     app.end().await;
 }
 

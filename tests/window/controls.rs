@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use apiautotest_engine::model::{BatchState, Verdict};
 
-use crate::harness::{World, click_in_panel, eventually, run_selected, wait_shown};
+use crate::harness::{World, eventually};
+use crate::page::{click_in_panel, run_selected, wait_shown};
 use crate::{ONE_AT_A_TIME, screenshot_path};
 
 const LONG: u64 = 400;

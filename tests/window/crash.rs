@@ -7,7 +7,8 @@ use std::time::Duration;
 use apiautotest_engine::model::BatchState;
 
 use crate::ONE_AT_A_TIME;
-use crate::harness::{World, eventually, page_seqs, run_selected, visible, wait_shown};
+use crate::harness::{World, eventually};
+use crate::page::{page_seqs, run_selected, visible, wait_shown};
 
 const CASES: u64 = 300;
 

@@ -6,8 +6,10 @@ use std::time::Duration;
 use apiautotest_engine::model::BatchState;
 
 use crate::ONE_AT_A_TIME;
-use crate::harness::{World, close_window, eventually, page_seqs, run_selected, wait_shown};
+use crate::harness::{World, eventually};
+use crate::page::{page_seqs, run_selected, wait_shown};
 use crate::webdriver::Session;
+use crate::x11::close_window;
 
 const CASES: u64 = 300;
 

@@ -7,7 +7,9 @@
 //! docs/screenshots/ when APIAUTOTEST_SCREENSHOTS is set.
 
 mod harness;
+mod page;
 mod webdriver;
+mod x11;
 
 mod controls;
 mod crash;

@@ -7,7 +7,8 @@ use std::time::Duration;
 use apiautotest_engine::model::{BatchState, PauseReason};
 
 use crate::ONE_AT_A_TIME;
-use crate::harness::{World, badge, eventually, page_seqs, run_selected, wait_shown};
+use crate::harness::{World, eventually};
+use crate::page::{badge, page_seqs, run_selected, wait_shown};
 
 const CASES: u64 = 300;
 

@@ -4,9 +4,8 @@
 use std::time::Duration;
 
 use crate::ONE_AT_A_TIME;
-use crate::harness::{
-    World, eventually, page_seqs, run_selected, shown_batches, visible, wait_shown,
-};
+use crate::harness::{World, eventually};
+use crate::page::{page_seqs, run_selected, shown_batches, visible, wait_shown};
 
 /// Enough cases (15 ms each) for the run to outlast twenty reloads.
 const CASES: u64 = 1200;

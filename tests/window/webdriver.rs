@@ -91,14 +91,17 @@ impl Session {
         }
     }
 
-    /// Replaces the text of the first input matching `css`.
+    /// Replaces the text of the first input matching `css` (waiting up to 20 s for it).
     pub async fn set_value(&self, css: &str, text: &str) {
-        let element = self
-            .find_all(css)
-            .await
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("no {css}"));
+        let mut element = None;
+        for _ in 0..200 {
+            element = self.find_all(css).await.into_iter().next();
+            if element.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let element = element.unwrap_or_else(|| panic!("no {css}"));
         let _ = self
             .post(&format!("/element/{element}/clear"), json!({}))
             .await;

@@ -7,4 +7,4 @@ import type { ResultSummary } from "./ResultSummary";
 /**
  * What `attach_batch` sends over its channel, in order.
  */
-export type AttachMessage = { "type": "results", results: Array<ResultSummary>, counters: Counters, } | { "type": "columns", columns: ResultColumns, counters: Counters, } | { "type": "progress", counters: Counters, last_seq: number, } | { "type": "state", batch: BatchSummary, } | { "type": "end" };
+export type AttachMessage = { "type": "results", results: Array<ResultSummary>, counters: Counters, } | { "type": "columns", columns: ResultColumns, tail: Array<ResultSummary>, counters: Counters, } | { "type": "progress", counters: Counters, last_seq: number, } | { "type": "state", batch: BatchSummary, } | { "type": "end" };

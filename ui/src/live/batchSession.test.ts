@@ -52,19 +52,25 @@ describe("BatchSession", () => {
     expect(deps.fetchPage).not.toHaveBeenCalled();
   });
 
-  it("takes a long catch-up as columns, then the tail in full, without caching rows for it", async () => {
+  it("takes columns without rows, and the tail in full into the cache", async () => {
     const { deps, send } = fakeShell(3000);
     const session = new BatchSession(summary(), deps);
     await session.attach();
     const verdicts = "p".repeat(1999) + "f";
     const durations_ms = Array.from({ length: 2000 }, (_, i) => i / 10);
-    send({ type: "columns", columns: { first_seq: 1, verdicts, durations_ms }, counters: counters(3000) });
-    send({ type: "results", results: results(2001, 3000), counters: counters(3000) });
+    send({ type: "columns", columns: { first_seq: 1, verdicts, durations_ms }, tail: [], counters: counters(2000) });
+    send({
+      type: "columns",
+      columns: { first_seq: 2001, verdicts: "p".repeat(980), durations_ms: new Array<number>(980).fill(1) },
+      tail: results(2981, 3000),
+      counters: counters(3000),
+    });
     expect(session.results.seqs()).toEqual(results(1, 3000).map((r) => r.seq));
     expect(session.results.verdictAt(2000)).toBe("failed");
     expect(session.results.rowCount("failed")).toBe(1);
     expect(session.row(1500)).toBeUndefined();
-    expect(session.row(2500)?.seq).toBe(2500);
+    expect(session.row(2500)).toBeUndefined();
+    expect(session.row(2990)?.seq).toBe(2990);
     expect(deps.fetchPage).not.toHaveBeenCalled();
   });
 

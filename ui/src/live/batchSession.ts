@@ -142,9 +142,11 @@ export class BatchSession {
         this.addLiveResults(message.results);
         break;
       case "columns":
-        // A long catch-up: verdicts and durations only; the rows come from the store.
+        // Verdicts and durations only, then the newest few in full (they go to the cache);
+        // other rows the table needs come from the store.
         this.setCounters(message.counters);
         this.addColumns(message.columns);
+        this.addLiveResults(message.tail);
         break;
       case "progress":
         // Sent while the window is hidden; the results follow when it is shown again.
