@@ -34,10 +34,11 @@ pub fn run() {
     let app = configure(builder).build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|app, event| {
-            if let tauri::RunEvent::Ready = event
-                && let Err(e) = tray::create(app)
-            {
-                eprintln!("apiautotest-desktop: no tray icon: {e}");
+            if let tauri::RunEvent::Ready = event {
+                window::without_compositing(app);
+                if let Err(e) = tray::create(app) {
+                    eprintln!("apiautotest-desktop: no tray icon: {e}");
+                }
             }
         }),
         Err(e) => {
