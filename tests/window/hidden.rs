@@ -7,7 +7,7 @@ use apiautotest_engine::model::BatchState;
 
 use crate::ONE_AT_A_TIME;
 use crate::harness::{World, eventually};
-use crate::page::{page_seqs, run_selected, wait_shown};
+use crate::page::{page_holds_all, run_selected, wait_shown};
 use crate::webdriver::Session;
 use crate::x11::close_window;
 
@@ -54,17 +54,7 @@ async fn a_closed_window_lets_the_run_finish_and_comes_back() {
         || async { (page_visibility(&app).await == "visible").then_some(()) },
     )
     .await;
-    let page = eventually(
-        "every result on the page",
-        Duration::from_secs(20),
-        || async {
-            page_seqs(&app, &id)
-                .await
-                .filter(|s| s.len() as u64 == CASES)
-        },
-    )
-    .await;
-    assert_eq!(page, (1..=CASES).collect::<Vec<_>>());
+    page_holds_all(&app, &id, CASES).await;
     wait_shown(&app, "the final state", &id, Duration::from_secs(10), |b| {
         b.state == "PASSED" && b.done == CASES
     })

@@ -49,6 +49,17 @@ pub async fn page_seqs(session: &Session, id: &BatchId) -> Option<Vec<u64>> {
         .map(|a| a.iter().filter_map(Value::as_u64).collect())
 }
 
+/// Waits until the page holds exactly seqs 1..=n of batch `id` (and says so if never).
+pub async fn page_holds_all(session: &Session, id: &BatchId, n: u64) {
+    let page = eventually(
+        "every result on the page",
+        Duration::from_secs(20),
+        || async { page_seqs(session, id).await.filter(|s| s.len() as u64 == n) },
+    )
+    .await;
+    assert_eq!(page, (1..=n).collect::<Vec<_>>());
+}
+
 pub async fn visible(session: &Session, testid: &str) -> bool {
     session
         .exec(

@@ -2,6 +2,7 @@
 import type { BatchSummary } from "../bindings/BatchSummary";
 import type { ResultSummary } from "../bindings/ResultSummary";
 import type { Verdict } from "../bindings/Verdict";
+import { DEFAULT_OPTIONS } from "../runner/options";
 
 export function result(seq: number, verdict: Verdict = "passed"): ResultSummary {
   return {
@@ -36,20 +37,7 @@ export function summary(overrides: Partial<BatchSummary> = {}): BatchSummary {
     finished_at: null,
     counters: { total: 10, done: 0, passed: 0, failed: 0, errored: 0 },
     last_seq: 0,
-    options: {
-      concurrency: 1,
-      rate_per_second: null,
-      delay_ms: 0,
-      timeout_ms: 30000,
-      retries: 0,
-      bail: false,
-      iterations: 1,
-      network_wait_secs: 600,
-      max_stored_body_bytes: 65536,
-      max_redirects: 10,
-      insecure: false,
-      resend_unknown: false,
-    },
+    options: DEFAULT_OPTIONS,
     rerun_of: null,
     message: null,
     unknown_outcomes: 0,
