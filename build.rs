@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "batch_results",
     "result_detail",
     "attach_batch",
+    "follow_batch",
     "pause_batch",
     "resume_batch",
     "cancel_batch",

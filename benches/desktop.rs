@@ -182,37 +182,52 @@ async fn soak(minutes: u64) {
     let world = World::new().await;
     let file = world.collection_text("soak", &plain_cases(1_000, "/status/200"));
     let app = world.launch(&[file.display().to_string()]).await;
-    // Three workers pausing 2 ms after each request: about 1000 results per second.
-    app.set_value("input[name=concurrency]", "3").await;
-    app.set_value("input[name=delay_ms]", "2").await;
+    // Four workers pausing 3 ms after each request: about 1000 results per second here.
+    app.set_value("input[name=concurrency]", "4").await;
+    app.set_value("input[name=delay_ms]", "3").await;
     app.set_value("input[name=iterations]", "100000").await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let start_pss = tree_pss(&world).0;
+    let (start_pss, start_parts) = tree_pss(&world);
     let id = run_selected(&app, "soak").await.id;
     println!("\n## Soak: {minutes} min at ~1000 results/s, hidden for the second half\n");
-    println!("| minute | window | results | rate /s | PSS MB | growth MB |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "Idle before the run: {:.1} MB ({start_parts})\n",
+        mb(start_pss)
+    );
+    println!("| time | window | results | rate /s | PSS MB | growth MB | per process MB |");
+    println!("|---|---|---|---|---|---|---|");
+    // A sample every half minute: the web process's memory moves with its garbage
+    // collector, so one sample a minute hides how far it swings.
+    let half_minutes = minutes * 2;
     let mut last = 0;
-    for minute in 1..=minutes {
-        if minute == minutes / 2 + 1 {
+    let mut largest = i64::MIN;
+    let mut growth = 0;
+    for half in 1..=half_minutes {
+        let shown = half <= half_minutes / 2;
+        if half == half_minutes / 2 + 1 {
             x11::close_window(world.display());
         }
-        tokio::time::sleep(Duration::from_secs(60)).await;
+        tokio::time::sleep(Duration::from_secs(30)).await;
         let done = batch(&world.database(), &id).counters.done;
-        let pss = tree_pss(&world).0;
-        let shown = if minute <= minutes / 2 {
-            "shown"
-        } else {
-            "hidden"
-        };
+        let (pss, parts) = tree_pss(&world);
         println!(
-            "| {minute} | {shown} | {done} | {} | {:.1} | {:+.1} |",
-            (done - last) / 60,
+            "| {}:{} | {} | {done} | {} | {:.1} | {:+.1} | {parts} |",
+            half / 2,
+            if half % 2 == 0 { "00" } else { "30" },
+            if shown { "shown" } else { "hidden" },
+            (done - last) / 30,
             mb(pss),
             mb(pss - start_pss)
         );
         last = done;
+        growth = pss - start_pss;
+        largest = largest.max(growth);
     }
+    println!(
+        "\nGrowth at the end {:+.1} MB; the largest sample {:+.1} MB.",
+        mb(growth),
+        mb(largest)
+    );
     page::click_in_panel(&app, &id, "cancel-button").await;
     app.end().await;
 }

@@ -68,6 +68,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::results::batch_results,
             commands::results::result_detail,
             commands::results::attach_batch,
+            commands::results::follow_batch,
             commands::reports::export_report,
             commands::settings::get_retention,
             commands::settings::set_retention,

@@ -1,4 +1,4 @@
-//! Reading a batch's results: pages, one in full, and the live attach.
+//! Reading a batch's results: pages, one in full, and following it live (pushed or pulled).
 
 use apiautotest_engine::model::{BatchId, CaseResult, ResultSummary};
 use apiautotest_engine::store::ResultFilter;
@@ -6,7 +6,7 @@ use tauri::ipc::Channel;
 use tauri::{Runtime, State, Webview};
 
 use crate::error::{CommandError, CommandResult};
-use crate::live::{self, AttachMessage};
+use crate::live::{self, AttachMessage, FollowCursor, FollowReply};
 use crate::state::AppState;
 
 /// The most results one page may ask for: pages, never the whole list.
@@ -70,4 +70,23 @@ pub fn attach_batch<R: Runtime>(
         let _ = live::forward(&store, events, &batch_id, after_seq, visible, stop, send).await;
     });
     Ok(())
+}
+
+/// What follows `after_seq` in the batch now, or as soon as the batch moves (a long poll;
+/// see live::follow). The app's page calls it again with the reply's cursor.
+#[tauri::command]
+pub async fn follow_batch<R: Runtime>(
+    batch_id: BatchId,
+    after_seq: u64,
+    cursor: Option<FollowCursor>,
+    webview: Webview<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<FollowReply> {
+    let store = state.engine.store().clone();
+    // Subscribed before the first read: see live::follow.
+    let events = store.subscribe();
+    let stop = state.subscribers.token_for(webview.label());
+    let visible = state.visible.subscribe();
+    let cursor = cursor.unwrap_or_default();
+    Ok(live::follow(&store, events, &batch_id, after_seq, cursor, visible, stop).await?)
 }

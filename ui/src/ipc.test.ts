@@ -29,6 +29,7 @@ describe("ipc", () => {
     await ipc.batchResults("b1", 0, 500, "all", "login");
     await ipc.batchResults("b1", 0, 500, "all", "");
     await ipc.resultDetail("b1", 7);
+    await ipc.followBatch("b1", 12, null);
     await ipc.pauseBatch("b1");
     await ipc.resumeBatch("b1");
     await ipc.cancelBatch("b1");
@@ -44,6 +45,7 @@ describe("ipc", () => {
       { cmd: "batch_results", args: { batchId: "b1", afterSeq: 0, limit: 500, filter: "all", search: "login" } },
       { cmd: "batch_results", args: { batchId: "b1", afterSeq: 0, limit: 500, filter: "all" } },
       { cmd: "result_detail", args: { batchId: "b1", seq: 7 } },
+      { cmd: "follow_batch", args: { batchId: "b1", afterSeq: 12, cursor: null } },
       { cmd: "pause_batch", args: { batchId: "b1" } },
       { cmd: "resume_batch", args: { batchId: "b1" } },
       { cmd: "cancel_batch", args: { batchId: "b1" } },

@@ -13,6 +13,8 @@ import type { CaseResult } from "./bindings/CaseResult";
 import type { CollectionInfo } from "./bindings/CollectionInfo";
 import type { CommandError } from "./bindings/CommandError";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { FollowCursor } from "./bindings/FollowCursor";
+import type { FollowReply } from "./bindings/FollowReply";
 import type { ReportFormat } from "./bindings/ReportFormat";
 import type { ResultFilter } from "./bindings/ResultFilter";
 import type { ResultSummary } from "./bindings/ResultSummary";
@@ -96,8 +98,16 @@ export const resultDetail = (batchId: string, seq: number) =>
   call<CaseResult>("result_detail", { batchId, seq });
 
 /**
- * Attaches to a batch: stored results after `afterSeq` are replayed, then live ones.
- * Resolves once the attach is set up; keep the returned channel referenced.
+ * One long poll: what follows `afterSeq` in the batch, now or once it moves (up to ~10 s).
+ * The page follows batches this way (live/follow.ts).
+ */
+export const followBatch = (batchId: string, afterSeq: number, cursor: FollowCursor | null) =>
+  call<FollowReply>("follow_batch", { batchId, afterSeq, cursor });
+
+/**
+ * Attaches to a batch over a channel: stored results after `afterSeq` are replayed, then
+ * live ones. Resolves once the attach is set up; keep the returned channel referenced. (The
+ * page pulls with `followBatch` instead: on WebKitGTK each pushed message costs memory.)
  */
 export async function attachBatch(
   batchId: string,

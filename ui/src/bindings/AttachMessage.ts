@@ -5,6 +5,7 @@ import type { ResultColumns } from "./ResultColumns";
 import type { ResultSummary } from "./ResultSummary";
 
 /**
- * What `attach_batch` sends over its channel, in order.
+ * What a page following a batch receives, in order: pushed over `attach_batch`'s channel
+ * or pulled in `follow_batch`'s replies.
  */
 export type AttachMessage = { "type": "results", results: Array<ResultSummary>, counters: Counters, } | { "type": "columns", columns: ResultColumns, tail: Array<ResultSummary>, counters: Counters, } | { "type": "progress", counters: Counters, last_seq: number, } | { "type": "state", batch: BatchSummary, } | { "type": "end" };

@@ -10,7 +10,7 @@ afterEach(cleanup);
 function session() {
   return new BatchSession(summary(), {
     fetchPage: vi.fn(async () => []),
-    attach: vi.fn(async () => ({})),
+    attach: vi.fn(async () => ({ stop: () => {} })),
     describeError: String,
   });
 }

@@ -34,7 +34,7 @@ function readOnlySession() {
   );
   const session = new BatchSession(summary({ state: "PASSED", last_seq: STORED }), {
     fetchPage,
-    attach: vi.fn(async () => ({})),
+    attach: vi.fn(async () => ({ stop: () => {} })),
     describeError: String,
   });
   void session.loadColumns();

@@ -1,9 +1,9 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import type { ResultSummary } from "../bindings/ResultSummary";
 import { formatMs } from "../format";
 import { useI18n } from "../hooks/useI18n";
 import type { RowSource } from "../hooks/rowSource";
+import { useRowWindow } from "../hooks/useRowWindow";
 
 const ROW_HEIGHT = 26;
 
@@ -20,16 +20,9 @@ type Props = {
 export function ResultsTable({ source, selectedSeq, onSelect }: Props) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: source.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => source.seqAt(index),
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items.length > 0 ? items[0].index : 0;
-  const last = items.length > 0 ? items[items.length - 1].index : -1;
+  const { first, last, totalHeight, top } = useRowWindow(scrollRef, source.count, ROW_HEIGHT, 12);
+  const indexes: number[] = [];
+  for (let index = first; index <= last; index += 1) indexes.push(index);
 
   useEffect(() => source.showing(first, last), [source, first, last]);
 
@@ -48,19 +41,19 @@ export function ResultsTable({ source, selectedSeq, onSelect }: Props) {
       </div>
       <div className="table-scroll" ref={scrollRef}>
         {source.count === 0 && <div className="empty">{t("results.empty")}</div>}
-        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {items.map((item) => {
-            const seq = source.seqAt(item.index);
-            const r = source.rowAt(item.index);
+        <div style={{ height: totalHeight, position: "relative" }}>
+          {indexes.map((index) => {
+            const seq = source.seqAt(index);
+            const r = source.rowAt(index);
             const selected = seq === selectedSeq ? " row-selected" : "";
             return (
               <div
-                key={item.key}
+                key={seq}
                 role="row"
                 data-testid="result-row"
                 data-seq={seq}
                 className={r ? `table-row${selected}` : `table-row row-placeholder${selected}`}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${top(index)}px)` }}
                 onClick={() => onSelect(seq)}
               >
                 <span className="num">{seq}</span>

@@ -12,7 +12,7 @@ function fakeShell(stored: number) {
     ),
     attach: vi.fn(async (_id: string, _afterSeq: number, handler: (m: AttachMessage) => void) => {
       onMessage = handler;
-      return {};
+      return { stop: () => (onMessage = null) };
     }),
     describeError: (e: unknown) => String(e),
   };

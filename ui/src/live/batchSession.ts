@@ -16,6 +16,7 @@ import type { ResultColumns } from "../bindings/ResultColumns";
 import type { ResultSummary } from "../bindings/ResultSummary";
 import type { Verdict } from "../bindings/Verdict";
 import { BatchResults, type CompactResult, type ResultView } from "./batchResults";
+import type { Following } from "./follow";
 import { RowCache } from "./rowCache";
 import { RowFetcher } from "./rowFetcher";
 import { SearchCursor } from "./searchCursor";
@@ -41,12 +42,16 @@ export type SessionDeps = {
     filter?: ResultFilter,
     search?: string,
   ) => Promise<ResultSummary[]>;
-  /** `attach_batch`: resolves once set up; messages go to `onMessage`. */
+  /**
+   * Follow the batch from `afterSeq`: resolves once set up; messages go to `onMessage` in
+   * order, a later failure to `onError`; nothing arrives after `stop()`.
+   */
   attach: (
     batchId: string,
     afterSeq: number,
     onMessage: (message: AttachMessage) => void,
-  ) => Promise<unknown>;
+    onError: (error: unknown) => void,
+  ) => Promise<Following>;
   describeError: (error: unknown) => string;
 };
 
@@ -63,8 +68,10 @@ export class BatchSession {
   final = false;
   loading = false;
   error: string | null = null;
-  /** Attached, or attaching: the channel is kept referenced here. */
-  channel: unknown = null;
+  /** The live follow, once set up. */
+  private live: Following | null = null;
+  /** Counts attaches: only the newest one may deliver or stay running. */
+  private attachGeneration = 0;
   private version = 0;
   private filling = false;
   private following = false;
@@ -96,13 +103,32 @@ export class BatchSession {
 
   /** Attach (again) from what is held; messages update the session. */
   async attach(): Promise<void> {
+    this.live?.stop();
+    this.live = null;
+    const generation = ++this.attachGeneration;
+    const current = () => generation === this.attachGeneration && this.following && !this.closed;
     this.final = false;
     this.error = null;
     this.following = true;
     this.changed();
     try {
-      this.channel = await this.deps.attach(this.id, this.results.lastSeq, (m) => this.handle(m));
+      const live = await this.deps.attach(
+        this.id,
+        this.results.lastSeq,
+        (m) => {
+          if (current()) this.handle(m);
+        },
+        (e) => {
+          if (!current()) return;
+          this.following = false;
+          this.fail(e);
+        },
+      );
+      // A detach (or a newer attach) while this one was being set up wins.
+      if (current()) this.live = live;
+      else live.stop();
     } catch (e) {
+      if (!current()) return;
       this.following = false;
       this.fail(e);
     }
@@ -190,9 +216,11 @@ export class BatchSession {
     return { held: this.results.size, cachedRows: this.rows.size };
   }
 
-  /** Forget the attach (the panel was closed); the shell drops a dead channel itself. */
+  /** Stop following (the panel was closed, or the batch is gone). */
   detach(): void {
-    this.channel = null;
+    this.attachGeneration += 1;
+    this.live?.stop();
+    this.live = null;
     this.following = false;
   }
 

@@ -1,13 +1,15 @@
 /** The page's one registry, wired to the shell through ipc.ts, and the test hook. */
-import { attachBatch, batchResults, errorText } from "../ipc";
+import { batchResults, errorText, followBatch as pollFollow } from "../ipc";
 import type { SessionDeps, SessionMemory } from "./batchSession";
+import { followBatch } from "./follow";
 import { BatchRegistry } from "./registry";
 
 /** How a session reaches the shell. */
 export const shellDeps: SessionDeps = {
   fetchPage: (batchId, afterSeq, limit, filter = "all", search) =>
     batchResults(batchId, afterSeq, limit, filter, search),
-  attach: (batchId, afterSeq, onMessage) => attachBatch(batchId, afterSeq, onMessage),
+  attach: (batchId, afterSeq, onMessage, onError) =>
+    followBatch(pollFollow, batchId, afterSeq, onMessage, onError),
   describeError: errorText,
 };
 
