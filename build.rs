@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "export_report",
     "get_retention",
     "set_retention",
+    "send_case",
+    "cancel_send",
 ];
 
 fn main() {

@@ -14,6 +14,7 @@ mod error;
 mod launch;
 pub mod live;
 mod quit;
+mod sends;
 mod settings;
 mod setup;
 pub mod state;
@@ -72,6 +73,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::reports::export_report,
             commands::settings::get_retention,
             commands::settings::set_retention,
+            commands::workbench::send_case,
+            commands::workbench::cancel_send,
         ])
         .setup(|app| setup::setup(app))
         .on_window_event(window::on_window_event)

@@ -44,6 +44,7 @@ pub fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), Box<dyn Error>> {
         subscribers: Default::default(),
         visible,
         settings,
+        sends: Default::default(),
     };
     app.manage(state);
     let handle = app.handle().clone();

@@ -10,6 +10,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::collections::CollectionInfo;
 use crate::live::Subscribers;
+use crate::sends::Sends;
 use crate::settings::Settings;
 
 pub struct AppState {
@@ -28,6 +29,8 @@ pub struct AppState {
     /// Whether the main window is shown: hidden, attaches send progress only.
     pub visible: watch::Sender<bool>,
     pub settings: Settings,
+    /// Workbench sends in flight (Cancel finds them here).
+    pub sends: Sends,
 }
 
 impl AppState {

@@ -46,22 +46,7 @@ impl MockApp {
     }
 
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let response = get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        );
-        match response {
-            Ok(body) => Ok(body.deserialize::<Value>().expect("json")),
-            Err(e) => Err(e),
-        }
+        invoke_on(&self.window, cmd, args)
     }
 
     fn wait_for(&self, what: &str, mut ready: impl FnMut(&Self) -> bool) {
@@ -78,6 +63,30 @@ impl MockApp {
 impl Drop for MockApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+/// Invokes `cmd` as the page in `window` would, and waits for its answer.
+fn invoke_on(
+    window: &tauri::WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    let response = get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    );
+    match response {
+        Ok(body) => Ok(body.deserialize::<Value>().expect("json")),
+        Err(e) => Err(e),
     }
 }
 
@@ -219,5 +228,63 @@ fn a_demo_batch_runs_pages_come_in_order_and_the_tray_steers_it() {
     assert!(
         tray::progress_text(&[]).contains("No batch"),
         "the tray says when nothing runs"
+    );
+}
+
+#[test]
+fn the_workbench_sends_a_case_and_cancels_a_slow_one() {
+    let app = MockApp::new();
+    // The demo collection targets the in-process sandbox: its `base` variable says where.
+    let info = app.invoke("startup_info", json!({})).expect("startup_info");
+    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
+    let text = std::fs::read_to_string(&path).expect("demo file");
+    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
+        .expect("demo collection");
+    let variables = json!({"base": demo.variables["base"]});
+
+    let case = json!({"name": "created", "request": {"method": "GET", "url": "{{base}}/status/201"},
+        "assert": ["status == 201", "duration < 60000"]});
+    let outcome = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "s1", "case": case, "collectionVariables": variables, "variables": {}}),
+        )
+        .expect("send_case");
+    assert_eq!(outcome["verdict"], "passed", "{outcome}");
+    assert_eq!(outcome["response"]["status"], 201);
+    assert_eq!(outcome["assertions"].as_array().map(Vec::len), Some(2));
+
+    // A bad case is refused with a clear error before anything is sent.
+    let bad =
+        json!({"name": "bad", "request": {"method": "GET", "url": "x"}, "assert": ["status =="]});
+    let refused = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "s2", "case": bad, "collectionVariables": {}, "variables": {}}),
+        )
+        .expect_err("a malformed assertion");
+    assert_eq!(refused["kind"], "invalid_input");
+    let why = refused["message"].as_str().unwrap_or_default();
+    assert!(why.contains("needs a value"), "{why}");
+
+    // A slow one, cancelled from another call while it waits.
+    let window = app.window.clone();
+    let slow = json!({"name": "slow", "request": {"method": "GET", "url": "{{base}}/delay/20000"}});
+    let sending = std::thread::spawn(move || {
+        invoke_on(
+            &window,
+            "send_case",
+            json!({"sendId": "s3", "case": slow, "collectionVariables": variables, "variables": {}}),
+        )
+    });
+    app.wait_for("the slow send to be in flight", |app| {
+        app.invoke("cancel_send", json!({"sendId": "s3"})) == Ok(json!(true))
+    });
+    let outcome = sending.join().expect("join").expect("send_case");
+    assert_eq!(outcome["verdict"], "errored");
+    assert_eq!(outcome["error"]["kind"], "cancelled");
+    assert_eq!(
+        app.invoke("cancel_send", json!({"sendId": "s3"})),
+        Ok(json!(false))
     );
 }

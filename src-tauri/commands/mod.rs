@@ -6,6 +6,7 @@ pub mod collections;
 pub mod reports;
 pub mod results;
 pub mod settings;
+pub mod workbench;
 
 use apiautotest_engine::model::{BatchId, BatchSummary};
 

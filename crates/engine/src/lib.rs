@@ -15,6 +15,7 @@ pub mod runner;
 pub mod store;
 pub mod template;
 pub mod variables_file;
+pub mod workbench;
 
 mod engine;
 

@@ -62,6 +62,8 @@ pub enum ErrorKind {
     Body,
     /// The case was in flight when the process died; it may or may not have been sent.
     UnknownOutcome,
+    /// The user cancelled the request before its response arrived (workbench sends).
+    Cancelled,
     Other,
 }
 
@@ -78,6 +80,7 @@ impl ErrorKind {
             ErrorKind::Template => "template",
             ErrorKind::Body => "body",
             ErrorKind::UnknownOutcome => "unknown_outcome",
+            ErrorKind::Cancelled => "cancelled",
             ErrorKind::Other => "other",
         }
     }

@@ -7,10 +7,12 @@ use std::time::Duration;
 use chrono::Utc;
 
 use super::dispatch::Ticket;
+use super::evaluate::evaluate;
+use super::mask::OutcomeParts;
 use super::network::NetworkOutcome;
 use super::request;
 use super::shared::Shared;
-use crate::assertion::{self, Captures, Compiled, ResponseView};
+use crate::assertion::{Captures, Compiled};
 use crate::http::{self, Exchange, OutgoingRequest, TransportError};
 use crate::model::{CaseResult, ErrorKind, ResponseRecord, RunError, Verdict};
 use crate::store::StoreError;
@@ -108,14 +110,12 @@ pub async fn run_case(
             match sent {
                 Ok(exchange) => {
                     result.duration_ms = exchange.duration.as_secs_f64() * 1000.0;
-                    evaluate(
-                        case,
-                        &exchange,
-                        &scope,
-                        compiled,
-                        &mut result,
-                        &mut captured,
-                    );
+                    let outcome = evaluate(case, &exchange, &scope, compiled);
+                    if outcome.failed() {
+                        result.verdict = Verdict::Failed;
+                    }
+                    result.assertions = outcome.assertions;
+                    captured = outcome.captured;
                     result.response = Some(stored_response(
                         exchange,
                         plan.options.max_stored_body_bytes,
@@ -221,51 +221,6 @@ async fn send_with_retries(
     }
 }
 
-fn evaluate(
-    case: &crate::model::Case,
-    exchange: &Exchange,
-    scope: &Scope<'_>,
-    compiled: &mut Compiled,
-    result: &mut CaseResult,
-    captured: &mut Captures,
-) {
-    let view = ResponseView::new(
-        exchange.status,
-        &exchange.headers,
-        &exchange.body,
-        result.duration_ms,
-        exchange.body_cut,
-    );
-    // Captures first, so assertions of this case may use them.
-    for (name, capture) in &case.capture {
-        match assertion::capture(name, capture, &view, compiled) {
-            Ok(value) => {
-                captured.insert(name.clone(), value);
-            }
-            Err(failed) => result.assertions.push(failed),
-        }
-    }
-    let mut scope_captures;
-    let scope = if captured.is_empty() {
-        scope
-    } else {
-        scope_captures = scope.captures.clone();
-        scope_captures.extend(captured.iter().map(|(k, v)| (k.clone(), v.clone())));
-        &Scope {
-            layers: scope.layers,
-            captures: &scope_captures,
-        }
-    };
-    for definition in &case.assertions {
-        result
-            .assertions
-            .push(assertion::evaluate(definition, &view, scope, compiled));
-    }
-    if result.assertions.iter().any(|a| !a.passed) {
-        result.verdict = Verdict::Failed;
-    }
-}
-
 /// "unknown variable `id`" says little when `id` is captured by an earlier case that
 /// failed: say that instead.
 fn explain_missing_capture(
@@ -306,36 +261,15 @@ fn stored_response(exchange: Exchange, cap: u64) -> ResponseRecord {
 
 /// Secrets never reach the store: mask the request, response, outcomes and captures.
 fn mask(shared: &Shared, result: &mut CaseResult, captured: &Captures) {
-    let m = &shared.masker;
     result.captures = captured
         .iter()
-        .map(|(k, v)| {
-            let mut v = v.clone();
-            m.mask_json(&mut v);
-            (k.clone(), v)
-        })
+        .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    if m.is_empty() {
-        return;
-    }
-    if let Some(r) = &mut result.request {
-        m.mask_in_place(&mut r.url);
-        r.headers.iter_mut().for_each(|(_, v)| m.mask_in_place(v));
-        if let Some(body) = &mut r.body {
-            m.mask_in_place(body);
-        }
-    }
-    if let Some(r) = &mut result.response {
-        r.headers.iter_mut().for_each(|(_, v)| m.mask_in_place(v));
-        m.mask_bytes(&mut r.body);
-    }
-    for a in &mut result.assertions {
-        m.mask_in_place(&mut a.assertion);
-        m.mask_in_place(&mut a.expected);
-        m.mask_in_place(&mut a.actual);
-        m.mask_in_place(&mut a.message);
-    }
-    if let Some(e) = &mut result.error {
-        m.mask_in_place(&mut e.message);
-    }
+    shared.masker.mask_outcome(OutcomeParts {
+        request: result.request.as_mut(),
+        response: result.response.as_mut(),
+        assertions: &mut result.assertions,
+        error: result.error.as_mut(),
+        captures: &mut result.captures,
+    });
 }

@@ -1,8 +1,20 @@
 //! Masking secret values in everything that is stored, shown or reported.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use crate::model::{AssertionOutcome, RequestRecord, ResponseRecord, RunError};
 
 pub const MASK: &str = "*****";
+
+/// The parts of a case's outcome that may show a secret.
+pub struct OutcomeParts<'a> {
+    pub request: Option<&'a mut RequestRecord>,
+    pub response: Option<&'a mut ResponseRecord>,
+    pub assertions: &'a mut [AssertionOutcome],
+    pub error: Option<&'a mut RunError>,
+    pub captures: &'a mut BTreeMap<String, serde_json::Value>,
+}
 
 /// Replaces every occurrence of a secret value with `*****`.
 #[derive(Debug, Clone, Default)]
@@ -57,6 +69,41 @@ impl Masker {
             serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.mask_json(v)),
             serde_json::Value::Object(map) => map.values_mut().for_each(|v| self.mask_json(v)),
             _ => {}
+        }
+    }
+
+    /// Masks everything a case's outcome shows: the request sent, the response, each
+    /// check, the error and the captured values.
+    pub fn mask_outcome(&self, outcome: OutcomeParts<'_>) {
+        for value in outcome.captures.values_mut() {
+            self.mask_json(value);
+        }
+        if self.secrets.is_empty() {
+            return;
+        }
+        if let Some(r) = outcome.request {
+            self.mask_in_place(&mut r.url);
+            r.headers
+                .iter_mut()
+                .for_each(|(_, v)| self.mask_in_place(v));
+            if let Some(body) = &mut r.body {
+                self.mask_in_place(body);
+            }
+        }
+        if let Some(r) = outcome.response {
+            r.headers
+                .iter_mut()
+                .for_each(|(_, v)| self.mask_in_place(v));
+            self.mask_bytes(&mut r.body);
+        }
+        for a in outcome.assertions {
+            self.mask_in_place(&mut a.assertion);
+            self.mask_in_place(&mut a.expected);
+            self.mask_in_place(&mut a.actual);
+            self.mask_in_place(&mut a.message);
+        }
+        if let Some(e) = outcome.error {
+            self.mask_in_place(&mut e.message);
         }
     }
 

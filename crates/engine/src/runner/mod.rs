@@ -5,16 +5,17 @@ mod batch;
 mod control;
 mod dependencies;
 mod dispatch;
+pub(crate) mod evaluate;
 mod execute;
 mod mask;
 mod network;
 mod prepare;
 mod rate;
-mod request;
+pub(crate) mod request;
 mod shared;
 
 pub use control::{BatchControl, Command, ControlState};
-pub use mask::{MASK, Masker};
+pub use mask::{MASK, Masker, OutcomeParts};
 pub use prepare::{BatchRequest, PrepareError, prepare};
 
 pub(crate) use batch::run;

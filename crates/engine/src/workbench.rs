@@ -1,0 +1,143 @@
+//! Sending one case now, outside any batch: the workbench's Send (Ctrl+Enter).
+//!
+//! The same rendering, transport, captures and assertions as a batch run, so a case that
+//! passes here passes in a batch; but nothing is stored, nothing is retried, and the whole
+//! response comes back (up to the evaluation limit) for the response viewer. Secret values
+//! are masked in everything returned, as they are in stored results.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use serde_json::Value;
+use tokio_util::sync::CancellationToken;
+
+use crate::assertion::Compiled;
+use crate::http::{self, build_client};
+use crate::model::{
+    AssertionOutcome, BatchOptions, Case, ErrorKind, RequestRecord, ResponseRecord, RunError,
+    Variables, Verdict,
+};
+use crate::runner::evaluate::evaluate;
+use crate::runner::request;
+use crate::runner::{Masker, OutcomeParts};
+use crate::template::Scope;
+
+/// What to send and with which variables.
+#[derive(Debug, Clone)]
+pub struct SendInput {
+    pub case: Case,
+    /// Lowest precedence first (DESIGN.md): the active environment, the collection's
+    /// variables, then values typed for this send.
+    pub environment: Variables,
+    pub collection: Variables,
+    pub overrides: Variables,
+    /// Values captured by earlier sends (kept by the workbench, with their JSON types).
+    pub captures: HashMap<String, Value>,
+    /// The environment's secret values: masked in everything returned.
+    pub secrets: Vec<String>,
+    /// Timeout, redirects, TLS checks: as in a batch.
+    pub options: BatchOptions,
+}
+
+/// What happened, for the response viewer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct SendOutcome {
+    pub verdict: Verdict,
+    /// Why there is no response (or why the case could not be sent).
+    pub error: Option<RunError>,
+    pub duration_ms: f64,
+    pub request: Option<RequestRecord>,
+    pub response: Option<ResponseRecord>,
+    pub assertions: Vec<AssertionOutcome>,
+    /// Values this send captured, by name.
+    pub captures: BTreeMap<String, Value>,
+}
+
+/// Sends `input.case` once. `cancel` abandons it (the outcome says so).
+pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutcome {
+    let mut outcome = SendOutcome {
+        verdict: Verdict::Errored,
+        error: None,
+        duration_ms: 0.0,
+        request: None,
+        response: None,
+        assertions: Vec::new(),
+        captures: BTreeMap::new(),
+    };
+    let scope = Scope {
+        layers: [
+            &input.environment,
+            &input.collection,
+            &input.overrides,
+            &Variables::new(),
+        ],
+        captures: &input.captures,
+    };
+    let client = match build_client(&input.options) {
+        Ok(client) => client,
+        Err(message) => return errored(outcome, ErrorKind::Other, message),
+    };
+    let (outgoing, record) =
+        match request::render(&input.case.request, &scope, input.options.timeout_ms) {
+            Ok(rendered) => rendered,
+            Err(error) => {
+                outcome.error = Some(error);
+                return masked(outcome, &input.secrets);
+            }
+        };
+    outcome.request = Some(record);
+    let sent = tokio::select! {
+        sent = http::send(&client, &outgoing) => sent,
+        () = cancel.cancelled() => {
+            let outcome = errored(outcome, ErrorKind::Cancelled, "cancelled before the response arrived".into());
+            return masked(outcome, &input.secrets);
+        }
+    };
+    match sent {
+        Ok(exchange) => {
+            outcome.duration_ms = exchange.duration.as_secs_f64() * 1000.0;
+            let evaluation = evaluate(&input.case, &exchange, &scope, &mut Compiled::default());
+            outcome.verdict = if evaluation.failed() {
+                Verdict::Failed
+            } else {
+                Verdict::Passed
+            };
+            outcome.assertions = evaluation.assertions;
+            outcome.captures = evaluation.captured.into_iter().collect();
+            outcome.response = Some(ResponseRecord {
+                status: exchange.status,
+                headers: exchange.headers,
+                body_truncated: exchange.body_cut,
+                body: exchange.body,
+                body_size: exchange.body_size,
+            });
+        }
+        Err(error) => {
+            outcome.duration_ms = error.duration.as_secs_f64() * 1000.0;
+            outcome.error = Some(RunError {
+                kind: error.kind,
+                message: error.message,
+            });
+        }
+    }
+    masked(outcome, &input.secrets)
+}
+
+fn errored(mut outcome: SendOutcome, kind: ErrorKind, message: String) -> SendOutcome {
+    outcome.verdict = Verdict::Errored;
+    outcome.error = Some(RunError { kind, message });
+    outcome
+}
+
+/// Secrets never leave the engine in clear: the request, response, outcomes, captures.
+fn masked(mut outcome: SendOutcome, secrets: &[String]) -> SendOutcome {
+    Masker::new(secrets.iter().map(String::as_str)).mask_outcome(OutcomeParts {
+        request: outcome.request.as_mut(),
+        response: outcome.response.as_mut(),
+        assertions: &mut outcome.assertions,
+        error: outcome.error.as_mut(),
+        captures: &mut outcome.captures,
+    });
+    outcome
+}
