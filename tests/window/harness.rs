@@ -107,6 +107,27 @@ impl World {
         &self.display
     }
 
+    /// The private D-Bus session the app is on (single instance, tray, notifications).
+    pub fn dbus_address(&self) -> &str {
+        &self.dbus_address
+    }
+
+    /// Records the messages to the desktop's notification service on this world's bus
+    /// (there is no notification daemon under Xvfb: the calls fail, but they are seen).
+    pub fn watch_notifications(&mut self) -> PathBuf {
+        let log = self.dir.path().join("notifications.log");
+        let out = std::fs::File::create(&log).expect("log file");
+        let monitor = Command::new("dbus-monitor")
+            .args(["--address", &self.dbus_address])
+            .arg("interface='org.freedesktop.Notifications'")
+            .stdout(out)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-monitor (Debian package dbus-bin, with dbus)");
+        self.children.push(monitor);
+        log
+    }
+
     pub fn database(&self) -> PathBuf {
         self.dir
             .path()
@@ -185,7 +206,7 @@ fn app_env(display: &str, dbus: &str, dir: &Path) -> Vec<(String, String)> {
 
 fn start_display() -> (String, Child) {
     for n in 90..190 {
-        if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+        if display_taken(n) {
             continue;
         }
         let mut xvfb = Command::new("Xvfb")
@@ -206,6 +227,19 @@ fn start_display() -> (String, Child) {
         let _ = xvfb.wait();
     }
     panic!("no free X display");
+}
+
+/// A display whose lock file names a live process is taken. A lock left by a killed Xvfb
+/// is not (Xvfb replaces a stale lock itself); skipping those would run out of displays
+/// after enough killed test runs.
+fn display_taken(n: u32) -> bool {
+    let Ok(lock) = std::fs::read_to_string(format!("/tmp/.X{n}-lock")) else {
+        return false;
+    };
+    match lock.trim().parse::<u32>() {
+        Ok(pid) => Path::new(&format!("/proc/{pid}")).exists(),
+        Err(_) => true,
+    }
 }
 
 fn start_dbus(dir: &Path) -> (String, Child) {

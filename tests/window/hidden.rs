@@ -1,5 +1,6 @@
 //! Seed S3: the window is closed mid-run. The process stays, the run finishes while the
-//! window is hidden, and launching the app again shows the window with every result.
+//! window is hidden (and the desktop is notified), and launching the app again shows the
+//! window with every result.
 
 use std::time::Duration;
 
@@ -16,7 +17,8 @@ const CASES: u64 = 300;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_closed_window_lets_the_run_finish_and_comes_back() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let world = World::new().await;
+    let mut world = World::new().await;
+    let notifications = world.watch_notifications();
     let file = world.collection("hidden", CASES as usize, "/delay/10");
     let app = world.launch(&[file.display().to_string()]).await;
     let id = run_selected(&app, "hidden").await.id;
@@ -44,6 +46,14 @@ async fn a_closed_window_lets_the_run_finish_and_comes_back() {
         "it finished while hidden"
     );
     assert!(finished.counters.done > before.done);
+    // A desktop notification says so, with the batch's name and counters.
+    let notified = eventually("the notification", Duration::from_secs(10), || async {
+        let log = std::fs::read_to_string(&notifications).unwrap_or_default();
+        log.contains("member=Notify").then_some(log)
+    })
+    .await;
+    assert!(notified.contains("hidden finished"), "{notified}");
+    assert!(notified.contains(&format!("{CASES} passed")), "{notified}");
 
     let second = world.launch_again(&[]);
     assert!(second.success(), "the second launch hands over and exits");

@@ -13,8 +13,10 @@ mod x11;
 
 mod controls;
 mod crash;
+mod dialogs;
 mod hidden;
 mod outage;
+mod quit;
 mod reload;
 
 /// Held for a whole test: the scenarios run one after the other.

@@ -20,7 +20,7 @@ export function CollectionChooser({ collections }: { collections: Collections })
         ))}
       </div>
       <div className="row">
-        <button onClick={() => void openDialog(t("collection.dialogTitle"))}>{t("collection.open")}</button>
+        <button data-testid="open-collection" onClick={() => void openDialog(t("collection.dialogTitle"))}>{t("collection.open")}</button>
         <span className="muted small">{t("collection.dropHint")}</span>
       </div>
       {invalid && (

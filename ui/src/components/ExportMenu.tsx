@@ -31,7 +31,7 @@ export function ExportMenu({ batch }: { batch: BatchSummary }) {
   return (
     <span className="export" title={t("history.export")}>
       {FORMATS.map(({ format, label }) => (
-        <button key={format} className="small" onClick={() => void exportAs(format)}>
+        <button key={format} className="small" data-testid={`export-${format}`} onClick={() => void exportAs(format)}>
           {label}
         </button>
       ))}
