@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use apiautotest_engine::workspace::{Workspace, WorkspaceError};
 use apiautotest_sandbox::Sandbox;
 
 use crate::collections::{self, CollectionInfo};
@@ -60,4 +61,36 @@ pub async fn start(data_dir: &Path) -> Result<Demo, String> {
         sandbox,
         collection,
     })
+}
+
+/// The workspace setting naming the demo collection's copy in the workspace.
+const DEMO_COLLECTION: &str = "demo_collection";
+
+/// Puts the demo collection into the workspace on the first start, so a new user finds a
+/// collection to open, edit and send; on later starts, points its `base` at the sandbox's
+/// port of this run. A failure only costs the demo, never the app's start.
+pub fn seed_workspace(workspace: &Workspace, demo: &Demo) {
+    if let Err(e) = try_seed_workspace(workspace, demo) {
+        eprintln!("apiautotest-desktop: cannot add the demo collection to the workspace: {e}");
+    }
+}
+
+fn try_seed_workspace(workspace: &Workspace, demo: &Demo) -> Result<(), WorkspaceError> {
+    let seeded = workspace.setting(DEMO_COLLECTION)?;
+    let Some(id) = seeded.as_ref().and_then(|v| v.as_str()) else {
+        let collection = workspace.import_collection_file(Path::new(&demo.collection.path))?;
+        let id = serde_json::Value::String(collection.id);
+        return workspace.set_setting(DEMO_COLLECTION, Some(&id));
+    };
+    match workspace.collection_info(id) {
+        Ok(mut info) => {
+            info.settings
+                .variables
+                .insert("base".into(), demo.sandbox.base_url());
+            workspace.update_collection_settings(id, &info.settings)
+        }
+        // The user deleted it: theirs to decide.
+        Err(WorkspaceError::NotFound(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
 }

@@ -5,6 +5,7 @@ use apiautotest_engine::EngineError;
 use apiautotest_engine::collection_file::FileError;
 use apiautotest_engine::runner::PrepareError;
 use apiautotest_engine::store::StoreError;
+use apiautotest_engine::workspace::WorkspaceError;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -81,6 +82,17 @@ impl From<EngineError> for CommandError {
             EngineError::Http(_) | EngineError::Task(_) => {
                 CommandError::new(ErrorCode::Internal, e.to_string())
             }
+        }
+    }
+}
+
+impl From<WorkspaceError> for CommandError {
+    fn from(e: WorkspaceError) -> CommandError {
+        match e {
+            WorkspaceError::Store(e) => e.into(),
+            WorkspaceError::File(e) => e.into(),
+            WorkspaceError::NotFound(message) => CommandError::new(ErrorCode::NotFound, message),
+            WorkspaceError::Invalid(message) => CommandError::invalid_input(message),
         }
     }
 }

@@ -31,10 +31,15 @@ pub fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), Box<dyn Error>> {
             None
         }
     };
+    let workspace = store.workspace()?;
+    if let Some(demo) = &demo {
+        demo::seed_workspace(&workspace, demo);
+    }
     let settings = Settings::load(&data_dir);
     let (visible, _) = tokio::sync::watch::channel(true);
     let state = AppState {
         engine: Engine::new(store),
+        workspace,
         shutdown: CancellationToken::new(),
         running: TaskTracker::new(),
         data_dir,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use apiautotest_engine::workspace::Workspace;
 use apiautotest_engine::{BatchHandle, Engine};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
@@ -15,6 +16,8 @@ use crate::settings::Settings;
 
 pub struct AppState {
     pub engine: Engine,
+    /// The collections, cases and environments being edited.
+    pub workspace: Workspace,
     /// Cancelled by Quit: the batches still running stop as INTERRUPTED (resumable).
     pub shutdown: CancellationToken,
     /// The batches this process runs, so Quit can wait until they are stored as stopped.

@@ -13,24 +13,41 @@ use crate::collections;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::AppState;
 
+/// Runs a collection of the workspace (`collection_id`) or a native file
+/// (`collection_path`) with the active environment and `variables` typed for this batch.
 #[tauri::command]
 pub async fn start_batch(
-    collection_path: PathBuf,
+    collection_path: Option<PathBuf>,
+    collection_id: Option<String>,
     options: BatchOptions,
     variables: BTreeMap<String, String>,
     state: State<'_, AppState>,
 ) -> CommandResult<BatchSummary> {
-    let demo = state
-        .demo
-        .as_ref()
-        .is_some_and(|d| std::path::Path::new(&d.path) == collection_path);
-    let (collection, _) = collections::open(&collection_path, demo)?;
+    let (collection, source) = match (collection_id, collection_path) {
+        (Some(id), _) => {
+            let file = state.workspace.collection_info(&id)?.file_path;
+            (state.workspace.collection(&id)?, file.map(PathBuf::from))
+        }
+        (None, Some(path)) => {
+            let demo = state
+                .demo
+                .as_ref()
+                .is_some_and(|d| std::path::Path::new(&d.path) == path);
+            (collections::open(&path, demo)?.0, Some(path))
+        }
+        (None, None) => {
+            return Err(CommandError::invalid_input(
+                "choose a collection to run (collectionId or collectionPath)",
+            ));
+        }
+    };
+    let (environment, secrets) = active_environment(&state)?;
     let request = BatchRequest {
         name: None,
-        collections: vec![(collection, Some(collection_path))],
-        environment: Variables::new(),
+        collections: vec![(collection, source)],
+        environment,
         overrides: variables.into_iter().collect(),
-        secrets: Variables::new(),
+        secrets,
         rows: Vec::new(),
         options,
         shard: None,
@@ -81,7 +98,7 @@ pub async fn resume_batch(
         .engine
         .resume(
             &batch_id,
-            Variables::new(),
+            active_environment(&state)?.1,
             ResumeOptions::default(),
             state.shutdown.child_token(),
         )
@@ -97,7 +114,11 @@ pub async fn rerun_failed(
 ) -> CommandResult<BatchSummary> {
     let handle = state
         .engine
-        .rerun_failed(&batch_id, Variables::new(), state.shutdown.child_token())
+        .rerun_failed(
+            &batch_id,
+            active_environment(&state)?.1,
+            state.shutdown.child_token(),
+        )
         .await?;
     let id = handle.id.clone();
     state.track(handle);
@@ -107,6 +128,24 @@ pub async fn rerun_failed(
 #[tauri::command]
 pub async fn delete_batch(batch_id: BatchId, state: State<'_, AppState>) -> CommandResult<()> {
     Ok(state.engine.store().delete_batch(&batch_id).await?)
+}
+
+/// The active environment as (plain variables, secrets). Secrets are never stored with a
+/// batch and are masked in its results; a resume or a re-run takes them again from the
+/// active environment.
+fn active_environment(state: &AppState) -> CommandResult<(Variables, Variables)> {
+    let Some(environment) = state.workspace.active_environment()? else {
+        return Ok(Default::default());
+    };
+    let (secret, plain): (Vec<_>, Vec<_>) = environment
+        .variables
+        .into_iter()
+        .filter(|v| v.enabled)
+        .partition(|v| v.secret);
+    let pairs = |list: Vec<apiautotest_engine::workspace::EnvironmentVariable>| {
+        list.into_iter().map(|v| (v.name, v.value)).collect()
+    };
+    Ok((pairs(plain), pairs(secret)))
 }
 
 /// The control of a batch this process runs; a batch it does not run cannot be steered.

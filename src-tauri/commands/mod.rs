@@ -2,11 +2,15 @@
 //! arguments arrive camelCase from JavaScript (`batchId`, `afterSeq`).
 
 pub mod batches;
+pub mod cases;
 pub mod collections;
+pub mod drafts;
+pub mod environments;
 pub mod reports;
 pub mod results;
 pub mod settings;
 pub mod workbench;
+pub mod workspace;
 
 use apiautotest_engine::model::{BatchId, BatchSummary};
 

@@ -1,37 +1,69 @@
 //! The workbench: send one case now and see the whole response; cancel a slow one.
 
-use apiautotest_engine::model::{BatchOptions, Case, Variables};
+use std::path::Path;
+
+use apiautotest_engine::model::{BatchOptions, Collection, Variables};
 use apiautotest_engine::workbench::{SendInput, SendOutcome, send_case as send};
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use super::cases::parse_case;
+use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// Sends `case` (a case as the native collection file writes it) with the collection's
-/// variables and `variables` typed for this send (the highest precedence). `send_id` names
-/// it for `cancel_send`. A malformed case is an `invalid_input` error naming the problem.
+/// Sends `case` (as the native collection file writes it, possibly unsaved) with the
+/// active environment, the variables of `collection_id` (and the auth its folders pass
+/// down), and `variables` typed for this send (the highest precedence). `send_id` names it
+/// for `cancel_send`; with `case_id` the send joins that case's history. A malformed case
+/// is an `invalid_input` error naming the problem, and nothing is sent.
 #[tauri::command]
 pub async fn send_case(
     send_id: String,
     case: serde_json::Value,
-    collection_variables: Variables,
+    collection_id: Option<String>,
+    case_id: Option<String>,
     variables: Variables,
     state: State<'_, AppState>,
 ) -> CommandResult<SendOutcome> {
-    // Read here rather than by Tauri, so a bad case gets the {kind, message} every error has.
-    let case: Case = serde_json::from_value(case)
-        .map_err(|e| CommandError::invalid_input(format!("the case: {e}")))?;
+    let mut case = parse_case(case)?;
+    let mut collection_variables = Variables::new();
+    let mut files_dir = None;
+    if let Some(id) = &collection_id {
+        let info = state.workspace.collection_info(id)?;
+        let settings = Collection {
+            name: info.name,
+            variables: info.settings.variables,
+            auth: info.settings.auth,
+            folders: info.settings.folders,
+            cases: Vec::new(),
+        };
+        case.request.auth = settings.effective_auth(&case).cloned();
+        collection_variables = settings.variables;
+        files_dir = info
+            .file_path
+            .as_deref()
+            .and_then(|f| Path::new(f).parent())
+            .map(Path::to_path_buf);
+    }
+    let environment = state.workspace.active_environment()?;
     let (cancel, _in_flight) = state.sends.begin(&send_id);
     let input = SendInput {
         case,
-        environment: Variables::new(),
+        environment: environment.as_ref().map(|e| e.values()).unwrap_or_default(),
         collection: collection_variables,
         overrides: variables,
         captures: Default::default(),
-        secrets: Vec::new(),
+        secrets: environment.map(|e| e.secret_values()).unwrap_or_default(),
         options: BatchOptions::default(),
+        files_dir,
     };
-    Ok(send(input, cancel).await)
+    let outcome = send(input, cancel).await;
+    if let Some(case_id) = case_id
+        && let Err(e) = state.workspace.record_send(&case_id, &outcome)
+    {
+        // The outcome is still shown; only its place in the history is lost.
+        eprintln!("apiautotest-desktop: cannot keep send of case {case_id}: {e}");
+    }
+    Ok(outcome)
 }
 
 /// Cancels a send in flight; false when it had already ended.

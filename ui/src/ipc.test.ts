@@ -23,7 +23,7 @@ describe("ipc", () => {
   it("sends camelCase argument names", async () => {
     const calls = record();
     await ipc.openCollection("/tmp/a.yaml");
-    await ipc.startBatch("/tmp/a.yaml", DEFAULT_OPTIONS, { host: "x" });
+    await ipc.startBatch({ collectionPath: "/tmp/a.yaml" }, DEFAULT_OPTIONS, { host: "x" });
     await ipc.listBatches(200);
     await ipc.batchResults("b1", 10, 1000, "not_passed");
     await ipc.batchResults("b1", 0, 500, "all", "login");

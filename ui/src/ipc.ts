@@ -54,7 +54,7 @@ export function errorText(value: unknown): string {
   return toCommandError(value).message;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
@@ -67,11 +67,14 @@ export const startupInfo = () => call<StartupInfo>("startup_info");
 export const openCollection = (path: string) =>
   call<CollectionInfo>("open_collection", { path });
 
+/** What a batch runs: a collection file, or a collection of the workspace. */
+export type BatchSource = { collectionPath: string } | { collectionId: string };
+
 export const startBatch = (
-  collectionPath: string,
+  source: BatchSource,
   options: BatchOptions,
   variables: Record<string, string>,
-) => call<BatchSummary>("start_batch", { collectionPath, options, variables });
+) => call<BatchSummary>("start_batch", { ...source, options, variables });
 
 export const activeBatches = () => call<BatchSummary[]>("active_batches");
 

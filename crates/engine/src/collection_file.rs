@@ -118,7 +118,7 @@ fn load_streaming_above(path: &Path, threshold: u64) -> Result<Collection, FileE
     let collection =
         crate::model::interning(|| serde_saphyr::from_reader_with_options(reader, options))
             .map_err(|e| FileError::from_yaml(path, &e))?;
-    check(collection, path)
+    checked(collection, path)
 }
 
 /// Reads a file as UTF-8 text, with an error that names it.
@@ -143,12 +143,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Collection, FileError> {
         serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
     })
     .map_err(|e| FileError::from_yaml(path, &e))?;
-    check(collection, path)
+    checked(collection, path)
 }
 
-/// What the YAML types cannot say: one body form at most, a URL, schema files read.
-fn check(mut collection: Collection, path: &Path) -> Result<Collection, FileError> {
+/// Checks what the YAML types cannot say: one body form at most, a URL, folder paths;
+/// and reads schema files (relative to `path`'s folder). For collections built in memory
+/// (the app's workspace) as for files.
+pub fn checked(mut collection: Collection, path: &Path) -> Result<Collection, FileError> {
     let base_dir = path.parent().unwrap_or(Path::new("."));
+    let mut listed = std::collections::HashSet::new();
+    for (index, folder) in collection.folders.iter().enumerate() {
+        let at = |message: String| {
+            FileError::new(
+                path,
+                format!("folders[{}] {:?}: {message}", index + 1, folder.path),
+            )
+        };
+        check_folder_path(&folder.path).map_err(at)?;
+        if !listed.insert(folder.path.as_str()) {
+            return Err(at("listed twice".into()));
+        }
+    }
     for (index, case) in collection.cases.iter_mut().enumerate() {
         let case = std::sync::Arc::make_mut(case); // not shared yet: no copy
         let at = |field: &str, message: String| {
@@ -158,12 +173,28 @@ fn check(mut collection: Collection, path: &Path) -> Result<Collection, FileErro
             )
         };
         let r = &case.request;
-        let bodies = [r.body.is_some(), r.json.is_some(), r.form.is_some()];
+        let bodies = [
+            r.body.is_some(),
+            r.json.is_some(),
+            r.form.is_some(),
+            r.multipart.is_some(),
+        ];
         if bodies.iter().filter(|b| **b).count() > 1 {
             return Err(at(
                 "request",
-                "use only one of `body`, `json` and `form`".into(),
+                "use only one of `body`, `json`, `form` and `multipart`".into(),
             ));
+        }
+        for (i, part) in r.multipart.iter().flatten().enumerate() {
+            if part.value.is_some() && part.file.is_some() {
+                return Err(at(
+                    &format!("request.multipart[{}]", i + 1),
+                    "use either `value` or `file`, not both".into(),
+                ));
+            }
+        }
+        if let Some(folder) = &case.folder {
+            check_folder_path(folder).map_err(|m| at("folder", m))?;
         }
         if r.url.trim().is_empty() {
             return Err(at("request.url", "the URL is empty".into()));
@@ -191,6 +222,20 @@ fn check(mut collection: Collection, path: &Path) -> Result<Collection, FileErro
         }
     }
     Ok(collection)
+}
+
+/// A folder path is names joined by `/`: no empty name, no surrounding spaces.
+fn check_folder_path(folder: &str) -> Result<(), String> {
+    let bad = folder
+        .split('/')
+        .any(|name| name.is_empty() || name.trim() != name);
+    if bad {
+        Err(format!(
+            "invalid folder path {folder:?} (expected names joined by `/`, such as `users/admin`)"
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 fn read_schema(path: &Path) -> Result<serde_json::Value, String> {

@@ -7,6 +7,7 @@
 
 pub mod assertion;
 pub mod collection_file;
+pub mod collection_save;
 pub mod data_file;
 pub mod http;
 pub mod model;
@@ -16,6 +17,7 @@ pub mod store;
 pub mod template;
 pub mod variables_file;
 pub mod workbench;
+pub mod workspace;
 
 mod engine;
 

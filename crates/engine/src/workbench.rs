@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
@@ -37,10 +37,12 @@ pub struct SendInput {
     pub secrets: Vec<String>,
     /// Timeout, redirects, TLS checks: as in a batch.
     pub options: BatchOptions,
+    /// Where relative multipart file paths start: the collection file's folder.
+    pub files_dir: Option<std::path::PathBuf>,
 }
 
 /// What happened, for the response viewer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct SendOutcome {
     pub verdict: Verdict,
@@ -78,14 +80,19 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         Ok(client) => client,
         Err(message) => return errored(outcome, ErrorKind::Other, message),
     };
-    let (outgoing, record) =
-        match request::render(&input.case.request, &scope, input.options.timeout_ms) {
-            Ok(rendered) => rendered,
-            Err(error) => {
-                outcome.error = Some(error);
-                return masked(outcome, &input.secrets);
-            }
-        };
+    let rendered = request::render(
+        &input.case.request,
+        &scope,
+        input.options.timeout_ms,
+        input.files_dir.as_deref(),
+    );
+    let (outgoing, record) = match rendered {
+        Ok(rendered) => rendered,
+        Err(error) => {
+            outcome.error = Some(error);
+            return masked(outcome, &input.secrets);
+        }
+    };
     outcome.request = Some(record);
     let sent = tokio::select! {
         sent = http::send(&client, &outgoing) => sent,

@@ -35,6 +35,7 @@ fn input(case: Case, environment: Variables) -> SendInput {
         captures: HashMap::new(),
         secrets: Vec::new(),
         options: BatchOptions::default(),
+        files_dir: None,
     }
 }
 

@@ -32,7 +32,7 @@ export function RunnerPage({ startup, collections }: Props) {
     if (!path || invalid) return;
     const { options, variables } = toRequest(form);
     setStarting(true);
-    startBatch(path, options, variables)
+    startBatch({ collectionPath: path }, options, variables)
       .then((summary) => {
         registry.follow(summary);
         setSelectedId(summary.id);

@@ -6,12 +6,18 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::assertion::{Assertion, Capture};
+use super::auth::Auth;
+use super::multipart::MultipartPart;
 
 /// Ordered name -> value pairs. Order is kept so files round-trip with small diffs.
 pub type Variables = IndexMap<String, String>;
 
 /// A named, ordered list of test cases with the variables they share.
+///
+/// Field order is the order a saved file shows them in: keep it stable, so that saving
+/// an unchanged collection rewrites the same text (small diffs in git).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct Collection {
     pub name: String,
@@ -20,18 +26,46 @@ pub struct Collection {
         skip_serializing_if = "IndexMap::is_empty",
         deserialize_with = "scalar_map"
     )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Variables>", optional))]
     pub variables: Variables,
+    /// Used by every case that sets no `auth` and whose folders set none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub auth: Option<Auth>,
+    /// Folders that have settings, or no cases yet; a case names its folder by path.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Folder>>", optional))]
+    pub folders: Vec<Folder>,
     /// Shared, so a plan takes them over without copying (a plan can hold 100k cases).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Case>"))]
     pub cases: Vec<Arc<Case>>,
+}
+
+/// A folder of the collection's tree, named by its path from the root (`users/admin`).
+/// Folders exist because a case or a `folders` entry names them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(deny_unknown_fields)]
+pub struct Folder {
+    pub path: String,
+    /// Used by the cases in this folder and its subfolders that set none themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub auth: Option<Auth>,
 }
 
 /// One HTTP test case: a request template, the assertions on its response and the values
 /// it captures for later cases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub name: String,
+    /// The folder's path (`users/admin`); none for a case at the collection's root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub folder: Option<String>,
     pub request: RequestTemplate,
     /// Shared: identical lines in one file are parsed once (see `interning`).
     #[serde(
@@ -40,30 +74,43 @@ pub struct Case {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "super::assertion::deserialize_assertions"
     )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<AssertionText>>", optional))]
     pub assertions: Vec<Arc<Assertion>>,
+    /// Variable name -> where its value comes from, e.g. `jsonpath $.id`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<IndexMap<String, String>>", optional))]
     pub capture: IndexMap<String, Capture>,
 }
 
-/// A request whose strings may hold `{{variable}}` templates.
+/// A request whose strings may hold `{{variable}}` templates. At most one body form
+/// (`body`, `json`, `form`, `multipart`) is set. Header and form names starting with `~`
+/// are disabled rows (see `multipart::is_disabled`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct RequestTemplate {
     #[serde(deserialize_with = "method")]
     pub method: String,
     pub url: String,
+    /// None inherits the folder's or the collection's; `none` sends no authorization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub auth: Option<Auth>,
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
         deserialize_with = "scalar_map"
     )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Variables>", optional))]
     pub headers: Variables,
     /// Raw body text, sent as it is (after templating).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub body: Option<String>,
     /// A JSON document written as YAML; sent as JSON with `Content-Type: application/json`
     /// unless the case sets its own. String values may hold templates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub json: Option<serde_json::Value>,
     /// URL-encoded form fields, sent as `application/x-www-form-urlencoded`.
     #[serde(
@@ -71,9 +118,15 @@ pub struct RequestTemplate {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_scalar_map"
     )]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub form: Option<Variables>,
+    /// Text fields and files, sent as `multipart/form-data`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub multipart: Option<Vec<MultipartPart>>,
     /// Overrides the batch's per-request timeout for this case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "number"))]
     pub timeout_ms: Option<u64>,
 }
 
@@ -146,5 +199,62 @@ impl<'de> Deserialize<'de> for Scalar {
             }
         }
         d.deserialize_any(Visitor)
+    }
+}
+
+/// An assertion as a file (and the editor) writes it: a line, or a JSON Schema inline or
+/// from a file. Exists only to type `Case::assertions` in the generated TypeScript.
+#[cfg(feature = "ts")]
+#[derive(ts_rs::TS)]
+#[ts(export, untagged)]
+#[allow(dead_code)]
+enum AssertionText {
+    Line(String),
+    Schema { schema: serde_json::Value },
+    SchemaFile { schema_file: String },
+}
+
+impl Collection {
+    /// The authorization a case is sent with: its own, else its nearest folder's, else the
+    /// collection's. `Some(Auth::None)` and `None` both send none.
+    pub fn effective_auth<'a>(&'a self, case: &'a Case) -> Option<&'a Auth> {
+        if let Some(auth) = &case.request.auth {
+            return Some(auth);
+        }
+        let mut path = case.folder.as_deref();
+        while let Some(folder) = path {
+            let set_here = self
+                .folders
+                .iter()
+                .find(|f| f.path == folder)
+                .and_then(|f| f.auth.as_ref());
+            if set_here.is_some() {
+                return set_here;
+            }
+            path = folder.rsplit_once('/').map(|(parent, _)| parent);
+        }
+        self.auth.as_ref()
+    }
+
+    /// Writes inherited authorization into each case that sets none, so a case carries
+    /// everything it is sent with (a frozen plan must not depend on its folders). Costs
+    /// nothing when neither the collection nor a folder sets any.
+    pub fn resolve_inherited_auth(&mut self) {
+        if self.auth.is_none() && self.folders.iter().all(|f| f.auth.is_none()) {
+            return;
+        }
+        let inherited: Vec<Option<Auth>> = self
+            .cases
+            .iter()
+            .map(|case| match case.request.auth {
+                Some(_) => None,
+                None => self.effective_auth(case).cloned(),
+            })
+            .collect();
+        for (case, auth) in self.cases.iter_mut().zip(inherited) {
+            if auth.is_some() {
+                Arc::make_mut(case).request.auth = auth;
+            }
+        }
     }
 }

@@ -4,18 +4,23 @@
 //! outcomes (what happened: results, assertion outcomes), as in Hurl.
 
 mod assertion;
+mod auth;
 mod batch;
 mod collection;
 mod event;
+mod multipart;
 mod plan;
 mod result;
 
 pub use assertion::{
-    Assertion, Capture, CaptureSource, Expected, Predicate, Query, SchemaSource, interning,
+    Assertion, Capture, CaptureSource, Expected, Predicate, Query, SchemaSource, as_written,
+    interning,
 };
+pub use auth::{ApiKeyLocation, Auth};
 pub use batch::{BatchId, BatchOptions, BatchState, BatchSummary, Counters, PauseReason};
-pub use collection::{Case, Collection, RequestTemplate, Variables};
+pub use collection::{Case, Collection, Folder, RequestTemplate, Variables};
 pub use event::BatchEvent;
+pub use multipart::{DISABLED_PREFIX, MultipartPart, is_disabled};
 pub use plan::{BatchPlan, PlannedCase, PlannedCollection, Slot};
 pub use result::{
     AssertionOutcome, CaseResult, ErrorKind, RequestRecord, ResponseRecord, ResultSummary,

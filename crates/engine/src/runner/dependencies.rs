@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::model::{Assertion, Case, Expected};
+use crate::model::{Assertion, Case, Expected, is_disabled};
 use crate::template::variables_in;
 
 /// The variables a case refers to, each with the first field that uses it.
@@ -14,7 +14,8 @@ pub fn references(case: &Case) -> Vec<(&str, &'static str)> {
     let mut found: Vec<(&str, &'static str)> = Vec::new();
     let r = &case.request;
     collect(&r.url, "url", &mut found);
-    for (name, value) in &r.headers {
+    // Disabled rows are never sent: their variables need not exist.
+    for (name, value) in r.headers.iter().filter(|(n, _)| !is_disabled(n)) {
         collect(name, "headers", &mut found);
         collect(value, "headers", &mut found);
     }
@@ -24,9 +25,23 @@ pub fn references(case: &Case) -> Vec<(&str, &'static str)> {
     if let Some(json) = &r.json {
         collect_json(json, &mut found);
     }
-    for (name, value) in r.form.iter().flatten() {
+    for (name, value) in r.form.iter().flatten().filter(|(n, _)| !is_disabled(n)) {
         collect(name, "form", &mut found);
         collect(value, "form", &mut found);
+    }
+    for part in r
+        .multipart
+        .iter()
+        .flatten()
+        .filter(|p| !is_disabled(&p.name))
+    {
+        collect(&part.name, "multipart", &mut found);
+        for text in [&part.value, &part.file].into_iter().flatten() {
+            collect(text, "multipart", &mut found);
+        }
+    }
+    for text in r.auth.iter().flat_map(|auth| auth.strings()) {
+        collect(text, "auth", &mut found);
     }
     for assertion in &case.assertions {
         match assertion.as_ref() {

@@ -45,7 +45,8 @@ pub async fn run_case(
     let row = slot
         .data_row
         .map_or(&shared.no_row, |r| &plan.rows[r as usize]);
-    let collection = &plan.collections[planned.collection_index as usize].variables;
+    let planned_collection = &plan.collections[planned.collection_index as usize];
+    let collection = &planned_collection.variables;
     let scope = Scope {
         layers: [&plan.environment, collection, &shared.overrides, row],
         captures: &captures,
@@ -86,7 +87,11 @@ pub async fn run_case(
         return Ok(CaseOutcome::Done(Box::new(result)));
     }
 
-    match request::render(&case.request, &scope, plan.options.timeout_ms) {
+    let files_dir = planned_collection
+        .source
+        .as_deref()
+        .and_then(|source| std::path::Path::new(source).parent());
+    match request::render(&case.request, &scope, plan.options.timeout_ms, files_dir) {
         Err(error) => {
             result.verdict = Verdict::Errored;
             result.error = Some(explain_missing_capture(error, &captures, plan));

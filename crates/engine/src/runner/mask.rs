@@ -62,6 +62,22 @@ impl Masker {
         }
     }
 
+    /// `Basic base64(user:password)` hides a secret password from a plain search: decoded,
+    /// and masked whole when the credentials hold a secret.
+    fn mask_basic_credentials(&self, value: &mut String) {
+        use base64::Engine as _;
+        let Some(encoded) = value.strip_prefix("Basic ") else {
+            return;
+        };
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        if decoded.is_some_and(|text| matches!(self.mask(&text), Cow::Owned(_))) {
+            *value = format!("Basic {MASK}");
+        }
+    }
+
     /// Masks the strings inside a JSON value.
     pub fn mask_json(&self, value: &mut serde_json::Value) {
         match value {
@@ -83,9 +99,10 @@ impl Masker {
         }
         if let Some(r) = outcome.request {
             self.mask_in_place(&mut r.url);
-            r.headers
-                .iter_mut()
-                .for_each(|(_, v)| self.mask_in_place(v));
+            r.headers.iter_mut().for_each(|(_, v)| {
+                self.mask_basic_credentials(v);
+                self.mask_in_place(v);
+            });
             if let Some(body) = &mut r.body {
                 self.mask_in_place(body);
             }

@@ -8,6 +8,7 @@ mod dispatch;
 pub(crate) mod evaluate;
 mod execute;
 mod mask;
+mod multipart_body;
 mod network;
 mod prepare;
 mod rate;

@@ -48,7 +48,8 @@ pub fn prepare(request: BatchRequest) -> Result<BatchPlan, PrepareError> {
     check_options(&request)?;
     let mut collections = Vec::new();
     let mut cases = Vec::new();
-    for (index, (collection, source)) in request.collections.into_iter().enumerate() {
+    for (index, (mut collection, source)) in request.collections.into_iter().enumerate() {
+        collection.resolve_inherited_auth();
         collections.push(PlannedCollection {
             name: collection.name,
             source: source.map(|s| s.display().to_string()),

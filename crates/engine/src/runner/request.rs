@@ -1,13 +1,20 @@
 //! Rendering a case's request template into a request to send.
 
+use std::path::Path;
 use std::time::Duration;
 
+use base64::Engine as _;
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::Value;
 
 use crate::http::OutgoingRequest;
-use crate::model::{ErrorKind, RequestRecord, RequestTemplate, RunError};
+use crate::model::{
+    ApiKeyLocation, Auth, ErrorKind, MultipartPart, RequestRecord, RequestTemplate, RunError,
+    is_disabled,
+};
 use crate::template::{Resolved, Scope};
+
+use super::multipart_body::{self, PartData};
 
 fn template_error(field: &str, e: impl std::fmt::Display) -> RunError {
     RunError {
@@ -24,16 +31,34 @@ fn invalid(message: String) -> RunError {
 }
 
 /// Renders every template; the request to send, and its record (unmasked: the caller
-/// masks it before storing).
+/// masks it before storing). `files_dir` anchors relative multipart file paths (the
+/// collection file's folder).
 pub fn render(
     template: &RequestTemplate,
     scope: &Scope<'_>,
     default_timeout_ms: u64,
+    files_dir: Option<&Path>,
 ) -> Result<(OutgoingRequest, RequestRecord), RunError> {
-    let url_text = scope
+    let mut url_text = scope
         .render(&template.url)
-        .map_err(|e| template_error("url", e))?;
-    let url = reqwest::Url::parse(url_text.trim())
+        .map_err(|e| template_error("url", e))?
+        .trim()
+        .to_owned();
+    if let Some(Auth::ApiKey {
+        name,
+        value,
+        location: ApiKeyLocation::Query,
+    }) = &template.auth
+    {
+        let name = scope.render(name).map_err(|e| template_error("auth", e))?;
+        let value = scope.render(value).map_err(|e| template_error("auth", e))?;
+        let pair: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair(&name, &value)
+            .finish();
+        let separator = if url_text.contains('?') { '&' } else { '?' };
+        url_text = format!("{url_text}{separator}{pair}");
+    }
+    let url = reqwest::Url::parse(&url_text)
         .map_err(|e| invalid(format!("invalid URL {url_text:?}: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(invalid(format!(
@@ -44,7 +69,7 @@ pub fn render(
         .map_err(|_| invalid(format!("invalid method {:?}", template.method)))?;
 
     let mut headers = Vec::with_capacity(template.headers.len() + 1);
-    for (name, value) in &template.headers {
+    for (name, value) in template.headers.iter().filter(|(n, _)| !is_disabled(n)) {
         let name = scope
             .render(name)
             .map_err(|e| template_error("headers", e))?;
@@ -57,6 +82,16 @@ pub fn render(
             .map_err(|_| invalid(format!("invalid value for header {name}: {value:?}")))?;
         headers.push((name.into_owned(), value.into_owned()));
     }
+    if let Some(auth) = auth_header(template.auth.as_ref(), scope)? {
+        let already_set = headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(&auth.0));
+        if !already_set {
+            HeaderName::from_bytes(auth.0.as_bytes())
+                .map_err(|_| invalid(format!("invalid API key header name {:?}", auth.0)))?;
+            HeaderValue::from_str(&auth.1)
+                .map_err(|_| invalid(format!("invalid value for header {}", auth.0)))?;
+            headers.push(auth);
+        }
+    }
     let has_content_type = headers
         .iter()
         .any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
@@ -66,45 +101,137 @@ pub fn render(
         }
     };
 
-    let body = if let Some(body) = &template.body {
-        Some(
-            scope
-                .render(body)
-                .map_err(|e| template_error("body", e))?
-                .into_owned(),
-        )
+    // The bytes sent, and the text stored with the result (they differ for files).
+    let body: Option<(Vec<u8>, String)> = if let Some(body) = &template.body {
+        let text = scope
+            .render(body)
+            .map_err(|e| template_error("body", e))?
+            .into_owned();
+        Some((text.clone().into_bytes(), text))
     } else if let Some(json) = &template.json {
         set_content_type(&mut headers, "application/json");
-        Some(render_json(json, scope)?.to_string())
+        let text = render_json(json, scope)?.to_string();
+        Some((text.clone().into_bytes(), text))
     } else if let Some(form) = &template.form {
         set_content_type(&mut headers, "application/x-www-form-urlencoded");
         let mut encoder = url::form_urlencoded::Serializer::new(String::new());
-        for (name, value) in form {
+        for (name, value) in form.iter().filter(|(n, _)| !is_disabled(n)) {
             let name = scope.render(name).map_err(|e| template_error("form", e))?;
             let value = scope.render(value).map_err(|e| template_error("form", e))?;
             encoder.append_pair(&name, &value);
         }
-        Some(encoder.finish())
+        let text = encoder.finish();
+        Some((text.clone().into_bytes(), text))
+    } else if let Some(parts) = &template.multipart {
+        let encoded = multipart_body::encode(&render_parts(parts, scope, files_dir)?);
+        if !has_content_type {
+            headers.push(("Content-Type".into(), encoded.content_type));
+        }
+        Some((encoded.bytes, encoded.record))
     } else {
         None
     };
+    let (body, body_record) = body.unzip();
 
     let record = RequestRecord {
         method: template.method.clone(),
         // As rendered, not as the URL parser re-encoded it: so a secret in it is masked
         // by its plain value.
-        url: url_text.trim().to_owned(),
+        url: url_text,
         headers: headers.clone(),
-        body: body.clone(),
+        body: body_record,
     };
     let outgoing = OutgoingRequest {
         method,
         url,
         headers,
-        body: body.map(String::into_bytes),
+        body,
         timeout: Duration::from_millis(template.timeout_ms.unwrap_or(default_timeout_ms).max(1)),
     };
     Ok((outgoing, record))
+}
+
+/// The `Authorization` (or API key) header a case's auth adds, rendered.
+fn auth_header(
+    auth: Option<&Auth>,
+    scope: &Scope<'_>,
+) -> Result<Option<(String, String)>, RunError> {
+    let render = |text: &str| {
+        scope
+            .render(text)
+            .map(|t| t.into_owned())
+            .map_err(|e| template_error("auth", e))
+    };
+    Ok(match auth {
+        None | Some(Auth::None) => None,
+        Some(Auth::Basic { username, password }) => {
+            let credentials = format!("{}:{}", render(username)?, render(password)?);
+            let encoded = base64::engine::general_purpose::STANDARD.encode(credentials);
+            Some(("Authorization".into(), format!("Basic {encoded}")))
+        }
+        Some(Auth::Bearer { token }) => {
+            Some(("Authorization".into(), format!("Bearer {}", render(token)?)))
+        }
+        Some(Auth::ApiKey {
+            name,
+            value,
+            location: ApiKeyLocation::Header,
+        }) => Some((render(name)?, render(value)?)),
+        Some(Auth::ApiKey { .. }) => None, // in the query: added to the URL
+    })
+}
+
+/// Renders the enabled parts of a multipart body, reading files. Files are read here,
+/// when the request is sent, so a collection never holds an upload's bytes.
+fn render_parts(
+    parts: &[MultipartPart],
+    scope: &Scope<'_>,
+    files_dir: Option<&Path>,
+) -> Result<Vec<(String, PartData)>, RunError> {
+    let mut rendered = Vec::with_capacity(parts.len());
+    for part in parts.iter().filter(|p| !is_disabled(&p.name)) {
+        let name = scope
+            .render(&part.name)
+            .map_err(|e| template_error("multipart", e))?
+            .into_owned();
+        let data = match (&part.value, &part.file) {
+            (_, Some(file)) => {
+                let file = scope
+                    .render(file)
+                    .map_err(|e| template_error("multipart", e))?;
+                let path = match files_dir {
+                    Some(dir) => dir.join(file.as_ref()),
+                    None => Path::new(file.as_ref()).to_path_buf(),
+                };
+                let bytes = std::fs::read(&path).map_err(|e| {
+                    invalid(format!(
+                        "multipart part {name:?}: cannot read file {}: {e}",
+                        path.display()
+                    ))
+                })?;
+                PartData::File {
+                    file_name: path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    content_type: part
+                        .content_type
+                        .clone()
+                        .unwrap_or_else(|| multipart_body::guess_content_type(&path).to_owned()),
+                    bytes,
+                }
+            }
+            (Some(value), None) => PartData::Text(
+                scope
+                    .render(value)
+                    .map_err(|e| template_error("multipart", e))?
+                    .into_owned(),
+            ),
+            (None, None) => PartData::Text(String::new()),
+        };
+        rendered.push((name, data));
+    }
+    Ok(rendered)
 }
 
 /// Renders the strings of a JSON body. A string that is a lone `{{name}}` of a captured

@@ -6,11 +6,18 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// (version, name, SQL). A test checks this list against the folder.
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "0001_init.sql",
-    include_str!("../../../../migrations/0001_init.sql"),
-)];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "0001_init.sql",
+        include_str!("../../../../migrations/0001_init.sql"),
+    ),
+    (
+        2,
+        "0002_workspace.sql",
+        include_str!("../../../../migrations/0002_workspace.sql"),
+    ),
+];
 
 pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
     conn.execute_batch(

@@ -160,6 +160,14 @@ impl Store {
         self.inner.events.subscribe()
     }
 
+    /// The workspace tables (collections, cases, environments being edited), through a
+    /// connection of their own.
+    pub fn workspace(&self) -> Result<crate::workspace::Workspace, StoreError> {
+        Ok(crate::workspace::Workspace::new(
+            connection::open_for_writing(&self.inner.location)?,
+        ))
+    }
+
     /// A new read connection.
     pub fn reader(&self) -> Result<Reader, StoreError> {
         Ok(Reader::new(connection::open_for_reading(

@@ -15,9 +15,11 @@
 //! syntax, regex syntax, value types), so a bad assertion is a file error with a line and
 //! column, never a failed run.
 
+mod as_written;
 mod intern;
 mod parse;
 
+pub use as_written::as_written;
 pub use intern::{assertions as deserialize_assertions, interning};
 
 use std::fmt;
@@ -179,7 +181,11 @@ impl Serialize for Assertion {
             Assertion::JsonSchema(source) => {
                 use serde::ser::SerializeMap;
                 let mut map = s.serialize_map(Some(1))?;
-                map.serialize_entry("schema", source)?;
+                match (&source.file, as_written::active()) {
+                    (Some(file), true) => map.serialize_entry("schema_file", file)?,
+                    (None, true) => map.serialize_entry("schema", &source.schema)?,
+                    (_, false) => map.serialize_entry("schema", source)?,
+                }
                 map.end()
             }
         }
