@@ -50,6 +50,7 @@ pub fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), Box<dyn Error>> {
         visible,
         settings,
         sends: Default::default(),
+        captured: Default::default(),
     };
     app.manage(state);
     let handle = app.handle().clone();

@@ -1,5 +1,6 @@
 //! What the shell keeps for the app's lifetime (Tauri managed state).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -34,6 +35,9 @@ pub struct AppState {
     pub settings: Settings,
     /// Workbench sends in flight (Cancel finds them here).
     pub sends: Sends,
+    /// Values captured by workbench sends, per collection, for the sends after them (as
+    /// a batch passes captures on). Kept for the app's lifetime only.
+    pub captured: Mutex<HashMap<String, HashMap<String, serde_json::Value>>>,
 }
 
 impl AppState {

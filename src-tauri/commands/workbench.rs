@@ -12,7 +12,8 @@ use crate::state::AppState;
 
 /// Sends `case` (as the native collection file writes it, possibly unsaved) with the
 /// active environment, the variables of `collection_id` (and the auth its folders pass
-/// down), and `variables` typed for this send (the highest precedence). `send_id` names it
+/// down), the values earlier sends of that collection captured, and `variables` typed for
+/// this send (the highest precedence). `send_id` names it
 /// for `cancel_send`; with `case_id` the send joins that case's history. A malformed case
 /// is an `invalid_input` error naming the problem, and nothing is sent.
 #[tauri::command]
@@ -45,18 +46,26 @@ pub async fn send_case(
             .map(Path::to_path_buf);
     }
     let environment = state.workspace.active_environment()?;
+    let captures = match (&collection_id, state.captured.lock()) {
+        (Some(id), Ok(captured)) => captured.get(id).cloned().unwrap_or_default(),
+        _ => Default::default(),
+    };
     let (cancel, _in_flight) = state.sends.begin(&send_id);
     let input = SendInput {
         case,
         environment: environment.as_ref().map(|e| e.values()).unwrap_or_default(),
         collection: collection_variables,
         overrides: variables,
-        captures: Default::default(),
+        captures,
         secrets: environment.map(|e| e.secret_values()).unwrap_or_default(),
         options: BatchOptions::default(),
         files_dir,
     };
     let outcome = send(input, cancel).await;
+    if let (Some(id), Ok(mut captured)) = (&collection_id, state.captured.lock()) {
+        let values = captured.entry(id.clone()).or_default();
+        values.extend(outcome.captures.clone());
+    }
     if let Some(case_id) = case_id
         && let Err(e) = state.workspace.record_send(&case_id, &outcome)
     {

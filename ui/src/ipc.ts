@@ -167,6 +167,27 @@ export async function pickCollectionFile(title: string): Promise<string | null> 
   }
 }
 
+/** The save dialog for a collection file; null when cancelled. */
+export async function pickCollectionSavePath(baseName: string): Promise<string | null> {
+  try {
+    return await save({
+      defaultPath: `${baseName}.yaml`,
+      filters: [{ name: "Collections", extensions: ["yaml", "yml"] }],
+    });
+  } catch (e) {
+    throw toCommandError(e);
+  }
+}
+
+/** The file dialog for a multipart file; null when cancelled. */
+export async function pickAnyFile(title: string): Promise<string | null> {
+  try {
+    return await open({ title, multiple: false, directory: false });
+  } catch (e) {
+    throw toCommandError(e);
+  }
+}
+
 const REPORT_EXTENSION: Record<ReportFormat, string> = { junit: "xml", json: "json", html: "html" };
 
 /** The save dialog for a report; null when cancelled. */

@@ -58,7 +58,13 @@ fn cases_are_created_edited_reordered_moved_and_restored() {
         case.request.method = "POST".into();
         case.request.url = "{{base}}/items".into();
     });
+    let case = Case {
+        capture: serde_json::from_value(serde_json::json!({"item_id": "jsonpath $.id"}))
+            .expect("capture"),
+        ..case
+    };
     let summary = workspace.save_case(&a.id, &case).expect("save");
+    assert_eq!(summary.captures, ["item_id"]);
     assert_eq!(
         (summary.method.as_str(), summary.url.as_str()),
         ("POST", "{{base}}/items")

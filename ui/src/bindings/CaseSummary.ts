@@ -3,4 +3,8 @@
 /**
  * A case as the tree shows it.
  */
-export type CaseSummary = { id: string, collection_id: string, name: string, folder: string | null, method: string, url: string, };
+export type CaseSummary = { id: string, collection_id: string, name: string, folder: string | null, method: string, url: string, 
+/**
+ * The variables it captures (known to the cases after it).
+ */
+captures: Array<string>, };

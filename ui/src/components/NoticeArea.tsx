@@ -9,6 +9,19 @@ export function NoticeArea() {
       {notices.map((n) => (
         <div key={n.id} className={`toast toast-${n.kind}`} role={n.kind === "error" ? "alert" : "status"} onClick={() => dismissNotice(n.id)}>
           {n.text}
+          {n.action && (
+            <button
+              className="toast-action"
+              data-testid="notice-action"
+              onClick={(e) => {
+                e.stopPropagation();
+                dismissNotice(n.id);
+                n.action?.run();
+              }}
+            >
+              {n.action.label}
+            </button>
+          )}
         </div>
       ))}
     </div>

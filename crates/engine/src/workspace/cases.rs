@@ -183,7 +183,8 @@ impl Workspace {
         );
         let conn = self.conn()?;
         let mut statement = conn.prepare(
-            "SELECT c.id, c.collection_id, c.name, c.folder, c.method, c.url
+            "SELECT c.id, c.collection_id, c.name, c.folder, c.method, c.url,
+                    (SELECT json_group_array(key) FROM json_each(c.definition, '$.capture'))
              FROM workspace_cases c JOIN workspace_collections k ON k.id = c.collection_id
              WHERE c.deleted_at IS NULL AND k.deleted_at IS NULL
                AND (c.name LIKE ?1 ESCAPE '\\' OR c.url LIKE ?1 ESCAPE '\\'
@@ -199,7 +200,9 @@ impl Workspace {
     fn summary(&self, id: &str) -> Result<CaseSummary, WorkspaceError> {
         self.conn()?
             .query_row(
-                "SELECT id, collection_id, name, folder, method, url FROM workspace_cases
+                "SELECT id, collection_id, name, folder, method, url,
+                        (SELECT json_group_array(key) FROM json_each(definition, '$.capture'))
+                 FROM workspace_cases
                  WHERE id = ?1",
                 [id],
                 case_summary,
@@ -234,6 +237,7 @@ pub(super) fn case_summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<CaseSumm
         folder: row.get(3)?,
         method: row.get(4)?,
         url: row.get(5)?,
+        captures: super::collections::json_column(row, 6)?,
     })
 }
 

@@ -29,7 +29,9 @@ impl Workspace {
             .collect::<Result<Vec<_>, _>>()?;
 
         let mut cases = conn.prepare(
-            "SELECT id, collection_id, name, folder, method, url FROM workspace_cases
+            "SELECT id, collection_id, name, folder, method, url,
+                    (SELECT json_group_array(key) FROM json_each(definition, '$.capture'))
+             FROM workspace_cases
              WHERE collection_id = ?1 AND deleted_at IS NULL ORDER BY position",
         )?;
         let mut trees = Vec::with_capacity(collections.len());

@@ -39,6 +39,8 @@ pub struct CaseSummary {
     pub folder: Option<String>,
     pub method: String,
     pub url: String,
+    /// The variables it captures (known to the cases after it).
+    pub captures: Vec<String>,
 }
 
 /// A collection with its cases in order: one sidebar tree.

@@ -1,0 +1,62 @@
+import { useI18n } from "../hooks/useI18n";
+import type { SchemaEditorRow, SchemaMode } from "./assertionRows";
+
+type Props = {
+  row: SchemaEditorRow;
+  testId: string;
+  autoFocus: boolean;
+  invalid: boolean;
+  onChange: (row: SchemaEditorRow) => void;
+};
+
+const MODES: readonly SchemaMode[] = ["inline", "file"];
+
+/** A JSON Schema assertion: inline JSON in a monospace text area, or a file path. */
+export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Props) {
+  const { t } = useI18n();
+  const lines = row.text.split("\n").length;
+  return (
+    <>
+      <span className="ck-schema-label">{t("checks.schema")}</span>
+      <span className="segmented ck-schema-mode" role="group" aria-label={t("checks.schemaSource")}>
+        {MODES.map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            className={`small ${row.mode === mode ? "active" : ""}`}
+            data-testid={`${testId}-schema-${mode}`}
+            aria-pressed={row.mode === mode}
+            autoFocus={autoFocus && mode === row.mode}
+            onClick={() => onChange({ ...row, mode })}
+          >
+            {mode === "inline" ? t("checks.schemaInline") : t("checks.schemaFile")}
+          </button>
+        ))}
+      </span>
+      {row.mode === "inline" ? (
+        <textarea
+          className="ck-mono ck-schema-text"
+          data-testid={`${testId}-schema-text`}
+          aria-label={t("checks.schemaText")}
+          aria-invalid={invalid || undefined}
+          spellCheck={false}
+          rows={Math.min(Math.max(lines, 3), 16)}
+          value={row.text}
+          onChange={(e) => onChange({ ...row, text: e.target.value })}
+        />
+      ) : (
+        <input
+          className="ck-mono ck-schema-file"
+          data-testid={`${testId}-schema-file`}
+          aria-label={t("checks.schemaFilePath")}
+          aria-invalid={invalid || undefined}
+          placeholder={t("checks.schemaFilePlaceholder")}
+          spellCheck={false}
+          autoComplete="off"
+          value={row.file}
+          onChange={(e) => onChange({ ...row, file: e.target.value })}
+        />
+      )}
+    </>
+  );
+}

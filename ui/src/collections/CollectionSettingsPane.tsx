@@ -1,0 +1,90 @@
+import { useState } from "react";
+import type { CollectionSettings } from "../bindings/CollectionSettings";
+import type { CollectionTree } from "../bindings/CollectionTree";
+import { VariablesTable } from "../checks/VariablesTable";
+import { AuthEditor } from "../editor/AuthEditor";
+import { useI18n } from "../hooks/useI18n";
+import { errorText } from "../ipc";
+import { updateCollectionSettings } from "../workspaceIpc";
+import { folderPaths } from "./folderPaths";
+
+type Props = {
+  tree: CollectionTree;
+  known: ReadonlySet<string>;
+  onSaved: () => Promise<void>;
+  onSaveFile: () => Promise<void>;
+};
+
+/**
+ * A collection's own settings: its variables, the auth its cases inherit, and each
+ * folder's auth (a folder's auth is inherited by the cases and folders inside it).
+ */
+export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile }: Props) {
+  const { t } = useI18n();
+  const { collection } = tree;
+  const [settings, setSettings] = useState<CollectionSettings>(collection.settings);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const dirty = JSON.stringify(settings) !== JSON.stringify(collection.settings);
+  const folders = folderPaths(settings, tree.cases);
+
+  const folderAuth = (path: string) => settings.folders.find((f) => f.path === path)?.auth ?? undefined;
+  const setFolderAuth = (path: string, auth: CollectionSettings["auth"] | undefined) => {
+    const others = settings.folders.filter((f) => f.path !== path);
+    const listed = settings.folders.some((f) => f.path === path);
+    const entry = auth ? { path, auth } : { path };
+    const next = listed ? settings.folders.map((f) => (f.path === path ? entry : f)) : [...others, entry];
+    setSettings({ ...settings, folders: next });
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      await updateCollectionSettings(collection.id, settings);
+      await onSaved();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="collection-settings" data-testid="collections-settings">
+      <div className="case-header">
+        <h2>{collection.name}</h2>
+        {dirty && <span className="unsaved">●</span>}
+        <span className="panel-spacer" />
+        <button onClick={() => void onSaveFile()} data-testid="collections-save-file">
+          {t("collections.saveFile")}
+        </button>
+        <button className="primary" disabled={!dirty || saving} onClick={() => void save()} data-testid="collections-settings-save">
+          {t("collections.save")}
+        </button>
+      </div>
+      <p className="muted">{collection.file_path ?? t("collections.noFile")}</p>
+      {error && <p className="inline-error">{error}</p>}
+      <h3>{t("collections.variables")}</h3>
+      <VariablesTable variables={settings.variables} onChange={(variables) => setSettings({ ...settings, variables })} known={known} />
+      <h3>{t("collections.auth")}</h3>
+      <AuthEditor
+        auth={settings.auth ?? undefined}
+        onChange={(auth) => setSettings({ ...settings, auth: auth ?? null })}
+        inherited={null}
+        known={known}
+      />
+      {folders.map((path) => (
+        <section key={path} className="folder-auth">
+          <h3>{t("collections.folderAuth", { name: path })}</h3>
+          <AuthEditor
+            auth={folderAuth(path)}
+            onChange={(auth) => setFolderAuth(path, auth ?? null)}
+            inherited={{ auth: null, from: collection.name }}
+            known={known}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}

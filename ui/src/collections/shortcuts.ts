@@ -1,0 +1,26 @@
+/**
+ * The Collections page's keyboard shortcuts. Ctrl on Linux and Windows, Cmd on macOS.
+ * Ctrl+Enter and Ctrl+S work while typing in a field (that is when they are wanted);
+ * Ctrl+N and Ctrl+K too, since the browser's own meaning (new window, search bar) does not
+ * apply in the app.
+ */
+export type Shortcut = "send" | "save" | "newCase" | "search";
+
+type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">;
+
+export function shortcutOf(event: KeyLike): Shortcut | null {
+  const command = event.ctrlKey || event.metaKey;
+  if (!command || event.altKey) return null;
+  switch (event.key.toLowerCase()) {
+    case "enter":
+      return "send";
+    case "s":
+      return event.shiftKey ? null : "save";
+    case "n":
+      return event.shiftKey ? null : "newCase";
+    case "k":
+      return "search";
+    default:
+      return null;
+  }
+}

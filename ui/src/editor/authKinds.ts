@@ -1,0 +1,46 @@
+/**
+ * The auth choices of the Auth editor and the `Auth` value each one writes. "inherit" is
+ * no `auth` field at all: the case (or folder) uses its folder's or collection's.
+ */
+import type { Auth } from "../bindings/Auth";
+import type { MessageKey } from "../i18n/en";
+
+export type AuthKind = "inherit" | "none" | "basic" | "bearer" | "api_key";
+
+export const AUTH_KINDS: readonly AuthKind[] = ["inherit", "none", "basic", "bearer", "api_key"];
+
+export const AUTH_KIND_LABELS: Record<AuthKind, MessageKey> = {
+  inherit: "editor.authInherit",
+  none: "editor.authNone",
+  basic: "editor.authBasic",
+  bearer: "editor.authBearer",
+  api_key: "editor.authApiKey",
+};
+
+export function authKind(auth: Auth | null | undefined): AuthKind {
+  if (auth === undefined || auth === null) return "inherit";
+  if (auth === "none") return "none";
+  if ("basic" in auth) return "basic";
+  if ("bearer" in auth) return "bearer";
+  return "api_key";
+}
+
+/**
+ * The auth of `kind`, empty; undefined for "inherit". Switching to the kind already chosen
+ * keeps `current`, so its fields are not wiped.
+ */
+export function authOfKind(kind: AuthKind, current: Auth | undefined): Auth | undefined {
+  if (kind === authKind(current)) return current;
+  switch (kind) {
+    case "inherit":
+      return undefined;
+    case "none":
+      return "none";
+    case "basic":
+      return { basic: { username: "", password: "" } };
+    case "bearer":
+      return { bearer: { token: "" } };
+    case "api_key":
+      return { api_key: { name: "", value: "", in: "header" } };
+  }
+}

@@ -1,0 +1,602 @@
+import {
+  useCallback,
+  useEffectEvent,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type Ref,
+} from "react";
+import type { CasePlace } from "../bindings/CasePlace";
+import type { CollectionTree } from "../bindings/CollectionTree";
+import type { MessageKey } from "../i18n/en";
+import { useI18n } from "../hooks/useI18n";
+import { useRowWindow } from "../hooks/useRowWindow";
+import { CREATE_KEY, displayRows, type DisplayRow, type Editing } from "./displayRows";
+import { indexNodes, initialName, planEdit, type EditCommand } from "./editPlan";
+import { errorMessage } from "./errorMessage";
+import { InlineNameInput } from "./InlineNameInput";
+import { MENU_ACTIONS, type MenuAction } from "./menuActions";
+import type { NamedKind } from "./names";
+import { RowMenu } from "./RowMenu";
+import { treeKeyIntent } from "./treeKeys";
+import {
+  ancestorKeys,
+  buildTree,
+  caseKey,
+  filterTree,
+  folderKey,
+  placeForKeyboardMove,
+  visibleRows,
+  type ContainerNode,
+  type TreeNode,
+  type TreeRow,
+} from "./treeModel";
+import { INDENT, TreeRowView, type RowHandlers } from "./TreeRowView";
+import { useExpanded } from "./useExpanded";
+import { useTreeDrag } from "./useTreeDrag";
+import { withKey } from "./expandedStore";
+import "./tree.css";
+
+export type SidebarActions = {
+  createCollection(name: string): Promise<void>;
+  /** Opens a file dialog itself. */
+  importCollection(): Promise<void>;
+  renameCollection(id: string, name: string): Promise<void>;
+  /** The page offers Undo. */
+  deleteCollection(id: string): Promise<void>;
+  saveCollectionFile(id: string): Promise<void>;
+  runCollection(id: string): Promise<void>;
+  createFolder(collectionId: string, path: string): Promise<void>;
+  renameFolder(collectionId: string, from: string, to: string): Promise<void>;
+  deleteFolder(collectionId: string, path: string): Promise<void>;
+  createCase(collectionId: string, folder: string | null, name: string): Promise<void>;
+  renameCase(id: string, name: string): Promise<void>;
+  duplicateCase(id: string): Promise<void>;
+  deleteCase(id: string): Promise<void>;
+  copyCaseAsCurl(id: string): Promise<void>;
+  moveCase(id: string, place: CasePlace): Promise<void>;
+  openCollectionSettings(id: string): void;
+};
+
+export type SidebarProps = {
+  trees: CollectionTree[];
+  selectedCaseId: string | null;
+  dirtyCaseIds: ReadonlySet<string>;
+  onSelectCase(id: string): void;
+  actions: SidebarActions;
+  /** The page focuses it on Ctrl+K. */
+  searchInputRef?: Ref<HTMLInputElement>;
+};
+
+/** Fixed row height (px, as in tree.css): large trees are windowed by it. */
+const ROW_HEIGHT = 24;
+/** Past this many lines only the rows in view are drawn. */
+const WINDOW_AFTER = 500;
+const OVERSCAN = 12;
+
+const NAME_LABELS: Record<NamedKind, MessageKey> = {
+  collection: "tree.name.collection",
+  folder: "tree.name.folder",
+  case: "tree.name.case",
+};
+
+type EditorState = { editing: Editing; value: string; busy: boolean };
+type MenuState = { key: string; x: number; y: number; armed: boolean };
+
+const errorKeyOf = (editing: Editing) => (editing.mode === "rename" ? editing.key : CREATE_KEY);
+
+/**
+ * The sidebar: search, the tree of collections → folders → cases with their menus,
+ * inline naming, drag and drop and keyboard moves. Every change goes through `actions`;
+ * a rejected action shows its message under the row it was about.
+ */
+export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, actions, searchInputRef }: SidebarProps) {
+  const { t } = useI18n();
+  const baseId = useId();
+  const rowDomId = (key: string) => `${baseId}-row-${encodeURIComponent(key)}`;
+  const errorDomId = (key: string) => `${baseId}-error-${encodeURIComponent(key)}`;
+  const treeRef = useRef<HTMLDivElement>(null);
+
+  const nodes = useMemo(() => buildTree(trees), [trees]);
+  const nodeByKey = useMemo(() => indexNodes(nodes), [nodes]);
+  const collectionIds = useMemo(() => trees.map((tree) => tree.collection.id), [trees]);
+  const persisted = useExpanded(collectionIds);
+
+  // While searching, the rows around the matches open by themselves; what the user opens
+  // or closes then is kept for that search text only, not stored.
+  const [search, setSearch] = useState("");
+  const filtered = useMemo(() => filterTree(nodes, search), [nodes, search]);
+  const [searchOpen, setSearchOpen] = useState<{ text: string; keys: ReadonlySet<string> } | null>(null);
+  const openKeys = !filtered.active
+    ? persisted.expanded
+    : searchOpen?.text === search
+      ? searchOpen.keys
+      : filtered.expand;
+  const setOpen = (key: string, open: boolean) => {
+    if (filtered.active) setSearchOpen({ text: search, keys: withKey(openKeys, key, open) });
+    else persisted.setOpen(key, open);
+  };
+  const rows = useMemo(() => visibleRows(filtered.nodes, openKeys), [filtered.nodes, openKeys]);
+
+  const [editor, setEditor] = useState<EditorState | null>(null);
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const [headerError, setHeaderError] = useState<string | null>(null);
+  const editing = editor?.editing ?? null;
+  const lines = useMemo(() => displayRows(rows, editing, errors), [rows, editing, errors]);
+
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const [menu, setMenu] = useState<MenuState | null>(null);
+
+  // A newly selected case (opened elsewhere, created, duplicated) is revealed: its
+  // folders open and it takes the focus. Done while rendering so it never flashes hidden.
+  const [revealed, setRevealed] = useState<string | null>(null);
+  if (selectedCaseId !== revealed) {
+    const target = selectedCaseId === null ? undefined : nodeByKey.get(caseKey(selectedCaseId));
+    if (selectedCaseId === null || target) {
+      setRevealed(selectedCaseId);
+      if (target?.kind === "case") {
+        persisted.openAll(ancestorKeys(target.collectionId, target.folder));
+        setFocusedKey(target.key);
+      }
+    }
+  }
+
+  let focusIndex = rows.findIndex((row) => row.key === focusedKey);
+  if (focusIndex < 0 && selectedCaseId) focusIndex = rows.findIndex((row) => row.key === caseKey(selectedCaseId));
+  const focusedRow: TreeRow | undefined = rows[focusIndex];
+
+  const setError = useCallback((key: string, message: string | null) => {
+    setErrors((current) => {
+      if ((current.get(key) ?? null) === message) return current;
+      const next = new Map(current);
+      if (message === null) next.delete(key);
+      else next.set(key, message);
+      return next;
+    });
+  }, []);
+
+  /** Runs an action; its failure shows under the row `key`. */
+  const attempt = async (key: string, work: () => Promise<void>) => {
+    setError(key, null);
+    try {
+      await work();
+    } catch (error) {
+      setError(key, errorMessage(error));
+    }
+  };
+
+  const drag = useTreeDrag((moved, place) => {
+    // A case dropped into a collapsed folder stays in sight.
+    persisted.openAll(ancestorKeys(place.collection_id, place.folder));
+    void attempt(moved.key, () => actions.moveCase(moved.caseId, place));
+  });
+
+  const focusTree = () => treeRef.current?.focus({ preventScroll: true });
+
+  // ---- Inline naming -------------------------------------------------------------
+
+  const startCreate = (what: NamedKind, parent: ContainerNode | null) => {
+    if (parent) setOpen(parent.key, true);
+    setError(CREATE_KEY, null);
+    setEditor({ editing: { mode: "create", what, parentKey: parent?.key ?? null }, value: "", busy: false });
+  };
+
+  const startRename = (node: TreeNode) => {
+    const renaming: Editing = { mode: "rename", key: node.key };
+    setError(node.key, null);
+    setFocusedKey(node.key);
+    setEditor({ editing: renaming, value: initialName(renaming, nodeByKey), busy: false });
+  };
+
+  const cancelEdit = (refocus: boolean) => {
+    if (editor) setError(errorKeyOf(editor.editing), null);
+    setEditor(null);
+    if (refocus) focusTree();
+  };
+
+  const runCommand = async (command: EditCommand): Promise<void> => {
+    switch (command.type) {
+      case "createCollection":
+        return actions.createCollection(command.name);
+      case "createFolder":
+        await actions.createFolder(command.collectionId, command.path);
+        setFocusedKey(folderKey(command.collectionId, command.path));
+        return;
+      case "createCase":
+        return actions.createCase(command.collectionId, command.folder, command.name);
+      case "renameCollection":
+        return actions.renameCollection(command.id, command.name);
+      case "renameFolder":
+        await actions.renameFolder(command.collectionId, command.from, command.to);
+        persisted.renameFolder(command.collectionId, command.from, command.to);
+        setFocusedKey(folderKey(command.collectionId, command.to));
+        return;
+      case "renameCase":
+        return actions.renameCase(command.id, command.name);
+    }
+  };
+
+  const commitEdit = async () => {
+    if (!editor || editor.busy) return;
+    const started = editor.editing;
+    const errorKey = errorKeyOf(started);
+    const plan = planEdit(started, editor.value, nodeByKey);
+    if ("problem" in plan) {
+      setError(errorKey, t(plan.problem.key, plan.problem.params));
+      return;
+    }
+    if (!plan.command) {
+      cancelEdit(true);
+      return;
+    }
+    const command = plan.command;
+    setError(errorKey, null);
+    setEditor({ ...editor, busy: true });
+    // Another edit may have started meanwhile (a blur commits): only close this one.
+    const isThis = (current: EditorState | null) => current?.editing === started;
+    try {
+      await runCommand(command);
+      setEditor((current) => (isThis(current) ? null : current));
+      focusTree();
+    } catch (error) {
+      setEditor((current) => (current && isThis(current) ? { ...current, busy: false } : current));
+      setError(errorKey, errorMessage(error));
+    }
+  };
+
+  /** Leaving the input keeps a typed change (as Enter) and drops an untouched one. */
+  const blurEdit = () => {
+    if (!editor) return;
+    const typed = editor.value.trim();
+    if (!typed || typed === initialName(editor.editing, nodeByKey)) cancelEdit(false);
+    else void commitEdit();
+  };
+
+  const nameInput = (what: NamedKind, errorKey: string) =>
+    editor && (
+      <InlineNameInput
+        value={editor.value}
+        onChange={(value) => {
+          setEditor((current) => current && { ...current, value });
+          setError(errorKey, null);
+        }}
+        onCommit={() => void commitEdit()}
+        onCancel={() => cancelEdit(true)}
+        onBlur={blurEdit}
+        label={t(NAME_LABELS[what])}
+        hint={t("tree.nameHint")}
+        invalid={errors.has(errorKey)}
+        describedBy={errors.has(errorKey) ? errorDomId(errorKey) : undefined}
+        busy={editor.busy}
+      />
+    );
+
+  // ---- Menu actions --------------------------------------------------------------
+
+  /** Deleting moves the focus to the row after (or before) the deleted one's rows. */
+  const focusAfterRemoving = (key: string) => {
+    const index = rows.findIndex((row) => row.key === key);
+    if (index < 0) return;
+    const depth = rows[index].depth;
+    const after = rows.slice(index + 1).find((row) => row.depth <= depth);
+    setFocusedKey((after ?? rows[index - 1])?.key ?? null);
+  };
+
+  const remove = (node: TreeNode) => {
+    focusAfterRemoving(node.key);
+    switch (node.kind) {
+      case "collection":
+        return void attempt(node.key, () => actions.deleteCollection(node.collectionId));
+      case "folder":
+        return void attempt(node.key, () => actions.deleteFolder(node.collectionId, node.path));
+      case "case":
+        return void attempt(node.key, () => actions.deleteCase(node.caseId));
+    }
+  };
+
+  const pick = (node: TreeNode, action: MenuAction) => {
+    setMenu(null);
+    focusTree();
+    const container = node.kind === "case" ? null : node;
+    switch (action) {
+      case "new-case":
+        if (container) startCreate("case", container);
+        return;
+      case "new-folder":
+      case "new-subfolder":
+        if (container) startCreate("folder", container);
+        return;
+      case "rename":
+        return startRename(node);
+      case "settings":
+        return actions.openCollectionSettings(node.collectionId);
+      case "save-file":
+        return void attempt(node.key, () => actions.saveCollectionFile(node.collectionId));
+      case "run":
+        return void attempt(node.key, () => actions.runCollection(node.collectionId));
+      case "duplicate":
+        if (node.kind === "case") void attempt(node.key, () => actions.duplicateCase(node.caseId));
+        return;
+      case "copy-curl":
+        if (node.kind === "case") void attempt(node.key, () => actions.copyCaseAsCurl(node.caseId));
+        return;
+      case "delete":
+        return remove(node);
+    }
+  };
+
+  const openMenu = (row: TreeRow, x: number, y: number, armed = false) => {
+    setFocusedKey(row.key);
+    setMenu({ key: row.key, x, y, armed });
+  };
+
+  const openMenuAtRow = (row: TreeRow, armed: boolean) => {
+    const rect = document.getElementById(rowDomId(row.key))?.getBoundingClientRect();
+    openMenu(row, rect ? rect.left + INDENT * (row.depth + 2) : 0, rect ? rect.bottom : 0, armed);
+  };
+
+  const closeMenu = () => {
+    setMenu(null);
+    focusTree();
+  };
+
+  // ---- Keyboard --------------------------------------------------------------------
+
+  const activate = (row: TreeRow) => {
+    setFocusedKey(row.key);
+    if (row.node.kind === "case") onSelectCase(row.node.caseId);
+    else if (row.expandable) setOpen(row.key, !row.expanded);
+  };
+
+  const onTreeKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement) return;
+    const intent = treeKeyIntent(event, rows, focusIndex);
+    if (!intent) return;
+    event.preventDefault();
+    switch (intent.type) {
+      case "focus":
+        return setFocusedKey(intent.key);
+      case "expand":
+        setFocusedKey(intent.key);
+        return setOpen(intent.key, intent.open);
+      case "open":
+        return activate(intent.row);
+      case "rename":
+        return startRename(intent.row.node);
+      case "delete": {
+        const { node } = intent.row;
+        // A folder with cases asks first (its cases go too, without Undo).
+        if (node.kind === "folder" && node.caseCount > 0) return openMenuAtRow(intent.row, true);
+        return remove(node);
+      }
+      case "move": {
+        const place = placeForKeyboardMove(rows, intent.caseId, intent.direction);
+        if (place) void attempt(caseKey(intent.caseId), () => actions.moveCase(intent.caseId, place));
+        return;
+      }
+      case "menu":
+        return openMenuAtRow(intent.row, false);
+    }
+  };
+
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const firstCase = rows.find((row) => row.node.kind === "case");
+    if (event.key === "ArrowDown" && rows.length > 0) {
+      event.preventDefault();
+      setFocusedKey((firstCase ?? rows[0]).key);
+      focusTree();
+    } else if (event.key === "Enter" && firstCase) {
+      event.preventDefault();
+      activate(firstCase);
+      focusTree();
+    } else if (event.key === "Escape" && search) {
+      event.preventDefault();
+      event.stopPropagation();
+      setSearch("");
+    }
+  };
+
+  // ---- Rendering -----------------------------------------------------------------
+
+  const windowed = lines.length > WINDOW_AFTER;
+  const rowWindow = useRowWindow(treeRef, lines.length, ROW_HEIGHT, OVERSCAN);
+
+  // Keeps the focused row in view when the focus moves (keys, reveal), not on scroll.
+  const reveal = useEffectEvent((key: string) => {
+    const container = treeRef.current;
+    const index = lines.findIndex((line) => line.key === key);
+    if (!container || index < 0) return;
+    let top = rowWindow.top(index);
+    let height = ROW_HEIGHT;
+    if (!windowed) {
+      const element = document.getElementById(rowDomId(key));
+      if (!element) return;
+      top = element.offsetTop;
+      height = element.offsetHeight;
+    }
+    if (top < container.scrollTop) container.scrollTop = top;
+    else if (top + height > container.scrollTop + container.clientHeight) {
+      container.scrollTop = top + height - container.clientHeight;
+    }
+  });
+  useLayoutEffect(() => {
+    if (focusedKey) reveal(focusedKey);
+  }, [focusedKey]);
+
+  const handlers: RowHandlers = {
+    click: (row) => {
+      if (drag.takeClick()) return;
+      activate(row);
+    },
+    toggle: (row) => {
+      setFocusedKey(row.key);
+      setOpen(row.key, !row.expanded);
+    },
+    openMenu: (row, x, y) => openMenu(row, x, y),
+    pointerDown: (row, event) => {
+      if (row.node.kind === "case" && !(event.target instanceof HTMLInputElement)) drag.start(row.node, event);
+    },
+    pointerOver: (row, event) => drag.over(row.node, event),
+  };
+
+  const renderLine = (line: DisplayRow, style?: CSSProperties) => {
+    switch (line.type) {
+      case "node": {
+        const { row } = line;
+        const { node } = row;
+        const renaming = editing?.mode === "rename" && editing.key === row.key;
+        return (
+          <TreeRowView
+            key={line.key}
+            row={row}
+            domId={rowDomId(row.key)}
+            selected={node.kind === "case" && node.caseId === selectedCaseId}
+            focused={row.key === focusedRow?.key}
+            dirty={node.kind === "case" && dirtyCaseIds.has(node.caseId)}
+            dragging={drag.draggingKey === row.key}
+            drop={drag.target?.key === row.key ? drag.target.position : null}
+            editor={renaming ? nameInput(node.kind, row.key) : null}
+            style={style}
+            handlers={handlers}
+          />
+        );
+      }
+      case "create":
+        return (
+          <div
+            key={line.key}
+            role="none"
+            className="tree-row tree-row-create"
+            style={{ ...style, paddingLeft: 4 + line.depth * INDENT }}
+          >
+            <span className="tree-chevron" />
+            {nameInput(line.what, CREATE_KEY)}
+          </div>
+        );
+      case "error":
+        return (
+          <div
+            key={line.key}
+            id={errorDomId(line.forKey)}
+            role="alert"
+            className={`tree-line-error${windowed ? " clipped" : ""}`}
+            data-testid={`tree-error-${line.forKey}`}
+            style={{ ...style, paddingLeft: 4 + line.depth * INDENT + 16 }}
+          >
+            <span className="tree-line-error-text" title={line.message}>
+              {line.message}
+            </span>
+            <button
+              type="button"
+              className="tree-line-error-dismiss"
+              tabIndex={-1}
+              aria-label={t("tree.dismiss")}
+              onClick={() => setError(line.forKey, null)}
+            >
+              ×
+            </button>
+          </div>
+        );
+    }
+  };
+
+  const menuNode = menu ? nodeByKey.get(menu.key) : undefined;
+  const creatingCollection = editing?.mode === "create" && editing.parentKey === null;
+
+  return (
+    <div className="tree-sidebar" data-testid="tree-sidebar">
+      <div className="tree-header">
+        <input
+          ref={searchInputRef}
+          type="search"
+          className="tree-search"
+          data-testid="tree-search"
+          aria-label={t("tree.search")}
+          placeholder={t("tree.searchPlaceholder")}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onKeyDown={onSearchKeyDown}
+        />
+        <div className="tree-header-actions">
+          <button
+            type="button"
+            className="small"
+            data-testid="tree-new-collection"
+            onClick={() => startCreate("collection", null)}
+          >
+            {t("tree.newCollection")}
+          </button>
+          <button
+            type="button"
+            className="small"
+            data-testid="tree-import"
+            onClick={() => {
+              setHeaderError(null);
+              actions.importCollection().catch((error: unknown) => setHeaderError(errorMessage(error)));
+            }}
+          >
+            {t("tree.import")}
+          </button>
+        </div>
+        {headerError && (
+          <p className="tree-header-error" role="alert" data-testid="tree-header-error">
+            <span>{headerError}</span>
+            <button type="button" className="tree-line-error-dismiss" aria-label={t("tree.dismiss")} onClick={() => setHeaderError(null)}>
+              ×
+            </button>
+          </p>
+        )}
+      </div>
+      {trees.length === 0 && !creatingCollection && <p className="tree-empty">{t("tree.noCollections")}</p>}
+      {filtered.active && filtered.nodes.length === 0 && (
+        <p className="tree-empty" data-testid="tree-no-matches">
+          {t("tree.noMatches", { text: search.trim() })}
+        </p>
+      )}
+      <div
+        ref={treeRef}
+        role="tree"
+        tabIndex={0}
+        aria-label={t("tree.label")}
+        aria-activedescendant={focusedRow ? rowDomId(focusedRow.key) : undefined}
+        className={`tree-scroll${drag.draggingKey ? " is-dragging" : ""}`}
+        data-testid="tree"
+        onKeyDown={onTreeKeyDown}
+        onPointerLeave={drag.leave}
+      >
+        {windowed ? (
+          <div className="tree-window" style={{ height: rowWindow.totalHeight }}>
+            {lines
+              .slice(rowWindow.first, rowWindow.last + 1)
+              .map((line, offset) =>
+                renderLine(line, { position: "absolute", left: 0, right: 0, top: rowWindow.top(rowWindow.first + offset) }),
+              )}
+          </div>
+        ) : (
+          lines.map((line) => renderLine(line))
+        )}
+      </div>
+      {menu && menuNode && (
+        <RowMenu
+          key={`${menu.key}@${menu.x},${menu.y},${menu.armed}`}
+          actions={MENU_ACTIONS[menuNode.kind]}
+          x={menu.x}
+          y={menu.y}
+          label={t("tree.menu", { name: menuNode.name })}
+          confirmDelete={
+            menuNode.kind === "folder" && menuNode.caseCount > 0
+              ? t("tree.confirmDeleteFolder", { n: menuNode.caseCount })
+              : null
+          }
+          armed={menu.armed}
+          onPick={(action) => pick(menuNode, action)}
+          onClose={closeMenu}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { KeyboardEvent, ReactNode } from "react";
+
+export type Tab<Id extends string> = { id: Id; label: ReactNode };
+
+type Props<Id extends string> = {
+  tabs: ReadonlyArray<Tab<Id>>;
+  selected: Id;
+  onSelect: (id: Id) => void;
+  /** Prefix for tab/panel ids, so each tab can point at its panel (aria-controls). */
+  idPrefix: string;
+  label: string;
+};
+
+export function tabId(prefix: string, id: string): string {
+  return `${prefix}-tab-${id}`;
+}
+
+export function panelId(prefix: string, id: string): string {
+  return `${prefix}-panel-${id}`;
+}
+
+/** WAI-ARIA tabs: one tab stop, arrows/Home/End move between tabs. */
+export function TabBar<Id extends string>({ tabs, selected, onSelect, idPrefix, label }: Props<Id>) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = tabs.findIndex((tab) => tab.id === selected);
+    const target = nextIndex(event.key, index, tabs.length);
+    if (target === null) return;
+    event.preventDefault();
+    const id = tabs[target].id;
+    onSelect(id);
+    document.getElementById(tabId(idPrefix, id))?.focus();
+  }
+
+  return (
+    <div className="rv-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          id={tabId(idPrefix, tab.id)}
+          aria-selected={tab.id === selected}
+          aria-controls={panelId(idPrefix, tab.id)}
+          tabIndex={tab.id === selected ? 0 : -1}
+          className={tab.id === selected ? "rv-tab rv-tab-active" : "rv-tab"}
+          onClick={() => onSelect(tab.id)}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function nextIndex(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case "ArrowRight":
+      return (index + 1) % count;
+    case "ArrowLeft":
+      return (index - 1 + count) % count;
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
+}
