@@ -62,7 +62,7 @@ async fn open_and_save_dialogs_open_a_collection_and_write_a_report() {
 }
 
 /// The id of the dialog window whose title starts with `title`, once it is mapped.
-async fn dialog_window(display: &str, title: &str) -> String {
+pub(crate) async fn dialog_window(display: &str, title: &str) -> String {
     eventually(
         &format!("the dialog {title:?}"),
         Duration::from_secs(15),
@@ -81,7 +81,7 @@ async fn dialog_window(display: &str, title: &str) -> String {
 
 /// Focuses `window` (there is no window manager to do it), presses `keys` first, types
 /// `text`, presses Enter.
-fn type_into(display: &str, window: &str, keys: &[&str], text: &str) {
+pub(crate) fn type_into(display: &str, window: &str, keys: &[&str], text: &str) {
     // GTK fills the dialog in after mapping it: keys sent at once may be lost.
     std::thread::sleep(Duration::from_millis(700));
     xdotool(display, &["windowfocus", "--sync", window]);

@@ -111,8 +111,16 @@ impl Session {
     }
 
     pub async fn screenshot(&self, path: &Path) {
-        let Ok(Value::String(png)) = self.get("/screenshot").await else {
-            panic!("no screenshot");
+        // WebKit takes the shot at the next rendering update, and a still page under
+        // Xvfb may never have one: keep the page repainting (invisibly) meanwhile.
+        let repaint = "let n = 0; const tick = () => {
+            document.body.style.opacity = n % 2 ? '1' : '0.999';
+            if (++n < 240) requestAnimationFrame(tick); else document.body.style.opacity = '';
+        }; requestAnimationFrame(tick);";
+        let _ = self.exec(repaint, vec![]).await;
+        let png = match self.get("/screenshot").await {
+            Ok(Value::String(png)) => png,
+            other => panic!("no screenshot: {other:?}"),
         };
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(png)

@@ -1,0 +1,291 @@
+//! Authoring end to end, as a user does it in the window: an environment, a collection
+//! and its cases made through the UI, sent against the sandbox, an assertion added from
+//! the response, the collection saved as a native file through the save dialog; then the
+//! CLI runs that file and the app runs it as a batch, and all three agree on the verdicts.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use apiautotest_engine::model::{BatchId, BatchState, Verdict};
+use serde_json::Value;
+
+use crate::ONE_AT_A_TIME;
+use crate::dialogs::{dialog_window, type_into};
+use crate::harness::{World, eventually};
+use crate::page::shown_batches;
+use crate::screenshot_path;
+use crate::webdriver::Session;
+
+/// The line the viewer offers on `store.open` of the sandbox's `/json/nested`.
+const ASSERTION: &str = "jsonpath $.store.open == true";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_written_in_the_window_runs_the_same_in_the_cli_and_as_a_batch() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let world = World::new().await;
+    let app = world.launch(&[]).await;
+    let wait = Duration::from_secs(20);
+
+    // An environment with the sandbox's address, made active.
+    app.click_when_ready("[data-testid=nav-environments]", wait)
+        .await;
+    app.click_when_ready("[data-testid=checks-env-new]", wait)
+        .await;
+    app.set_value("[data-testid=checks-env-name]", "Sandbox")
+        .await;
+    app.click_when_ready("[data-testid=checks-env-add-variable]", wait)
+        .await;
+    app.set_value("[data-testid=checks-env-var-0-name]", "base")
+        .await;
+    app.set_value(
+        "[data-testid=checks-env-var-0-value]",
+        &world.sandbox.base_url(),
+    )
+    .await;
+    app.click_when_ready("[data-testid=checks-env-save]", wait)
+        .await;
+    app.click_when_ready("[data-testid=checks-env-activate]", wait)
+        .await;
+
+    // A collection and a case, named in the tree.
+    app.click_when_ready("[data-testid=nav-collections]", wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-new-collection]", wait)
+        .await;
+    app.set_value("[data-testid=tree-inline-input]", "Authored\u{E007}")
+        .await;
+    let collection = row_key(&app, "c:", "Authored").await;
+    app.click_when_ready(&format!("[data-testid='tree-menu-{collection}']"), wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-new-case]", wait)
+        .await;
+    app.set_value("[data-testid=tree-inline-input]", "store is open\u{E007}")
+        .await;
+    let first = row_key(&app, "k:", "store is open").await;
+    app.click_when_ready(&format!("[data-testid='tree-row-{first}']"), wait)
+        .await;
+
+    // Sent: the response shows, and offers the assertion, which the case then passes.
+    app.set_value("[data-testid=editor-url]", "{{base}}/json/nested")
+        .await;
+    app.click_when_ready("[data-testid=editor-send]", wait)
+        .await;
+    wait_for_text(&app, "status", "200").await;
+    app.click_when_ready(
+        &format!("[data-testid=viewer-assert][data-assertion='{ASSERTION}']"),
+        wait,
+    )
+    .await;
+    app.click_when_ready("[data-testid=collections-save]", wait)
+        .await;
+    wait_until_saved(&app).await;
+    app.click_when_ready("[data-testid=editor-send]", wait)
+        .await;
+    show_assertions_tab(&app).await;
+    eventually(
+        "the added assertion passing",
+        Duration::from_secs(20),
+        || async { (count(&app, "assertion-passed").await == 1).then_some(()) },
+    )
+    .await;
+    assert_eq!(count(&app, "assertion-failed").await, 0);
+    if let Some(path) = screenshot_path("collections") {
+        app.screenshot(&path).await;
+    }
+
+    // A copy aimed at a 404 fails the same assertion: the verdicts differ per case.
+    app.click_when_ready(&format!("[data-testid='tree-menu-{first}']"), wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-duplicate]", wait)
+        .await;
+    wait_for_text(&app, "collections-case-name", "store is open copy").await;
+    app.set_value("[data-testid=editor-url]", "{{base}}/status/404")
+        .await;
+    app.click_when_ready("[data-testid=collections-save]", wait)
+        .await;
+    wait_until_saved(&app).await;
+
+    // Saved as a native file through the save dialog.
+    let file = world.dir.path().join("authored.yaml");
+    app.click_when_ready(&format!("[data-testid='tree-menu-{collection}']"), wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-save-file]", wait)
+        .await;
+    let dialog = dialog_window(world.display(), "Save").await;
+    type_into(
+        world.display(),
+        &dialog,
+        &["ctrl+a", "BackSpace"],
+        &file.display().to_string(),
+    );
+    let text = eventually("the saved file", Duration::from_secs(10), || async {
+        std::fs::read_to_string(&file)
+            .ok()
+            .filter(|x| x.contains(ASSERTION))
+    })
+    .await;
+    assert!(text.contains("name: Authored"), "{text}");
+    assert!(text.contains("{{base}}/json/nested"), "{text}");
+    assert!(
+        !text.contains(&world.sandbox.base_url()),
+        "environment values stay out of the file: {text}"
+    );
+
+    // The CLI runs the file.
+    let cli = cli_verdicts(&file, &world.sandbox.base_url(), world.dir.path());
+    assert_eq!(
+        cli,
+        vec![
+            ("store is open".to_owned(), "passed".to_owned()),
+            ("store is open copy".to_owned(), "failed".to_owned()),
+        ]
+    );
+
+    // The app runs the collection as a batch, with the active environment.
+    let before: Vec<BatchId> = shown_batches(&app)
+        .await
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    app.click_when_ready(&format!("[data-testid='tree-menu-{collection}']"), wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-run]", wait)
+        .await;
+    let id = eventually("the batch on the runner page", wait, || async {
+        shown_batches(&app)
+            .await
+            .into_iter()
+            .find(|b| !before.contains(&b.id))
+            .map(|b| b.id)
+    })
+    .await;
+    let done = eventually("the batch to finish", Duration::from_secs(30), || async {
+        let batch = world.batch(&id);
+        (!batch.state.is_active()).then_some(batch)
+    })
+    .await;
+    assert_eq!(done.state, BatchState::Failed);
+    let batch: Vec<(String, String)> = world
+        .stored(&id)
+        .into_iter()
+        .map(|r| (r.case_name, verdict_word(r.verdict)))
+        .collect();
+    assert_eq!(batch, cli, "the app's batch and the CLI agree");
+    app.end().await;
+}
+
+/// The key of the tree row (`c:…` collection, `k:…` case) whose name is `name`.
+async fn row_key(app: &Session, prefix: &str, name: &str) -> String {
+    let script = "return [...document.querySelectorAll('[data-testid^=tree-row-]')]
+        .map(e => e.dataset.testid.slice('tree-row-'.length))
+        .filter(k => k.startsWith(arguments[0]))
+        .find(k => document.querySelector(`[data-testid='tree-row-${k}']`).textContent.includes(arguments[1])) ?? null";
+    eventually(
+        &format!("the tree row {name:?}"),
+        Duration::from_secs(20),
+        || async {
+            let found = app
+                .exec(script, vec![prefix.into(), name.into()])
+                .await
+                .ok()?;
+            found.as_str().map(str::to_owned)
+        },
+    )
+    .await
+}
+
+async fn text(app: &Session, testid: &str) -> String {
+    app.exec(
+        "const e = document.querySelector(`[data-testid=${arguments[0]}]`); return e ? (e.value ?? e.textContent) : ''",
+        vec![testid.into()],
+    )
+    .await
+    .ok()
+    .and_then(|v| v.as_str().map(str::to_owned))
+    .unwrap_or_default()
+}
+
+async fn wait_for_text(app: &Session, testid: &str, part: &str) {
+    eventually(
+        &format!("{testid} showing {part:?}"),
+        Duration::from_secs(20),
+        || async { text(app, testid).await.contains(part).then_some(()) },
+    )
+    .await;
+}
+
+async fn count(app: &Session, testid: &str) -> u64 {
+    app.exec(
+        "return document.querySelectorAll(`[data-testid=${arguments[0]}]`).length",
+        vec![testid.into()],
+    )
+    .await
+    .ok()
+    .and_then(|v| v.as_u64())
+    .unwrap_or(0)
+}
+
+/// Saved: the unsaved marker is gone.
+async fn wait_until_saved(app: &Session) {
+    eventually("the case saved", Duration::from_secs(20), || async {
+        (count(app, "collections-unsaved").await == 0).then_some(())
+    })
+    .await;
+}
+
+async fn show_assertions_tab(app: &Session) {
+    let script =
+        "const tab = [...document.querySelectorAll('[data-testid=response-viewer] [role=tab]')]
+        .find(b => b.id.endsWith('-tab-assertions')); if (tab) tab.click(); return !!tab";
+    eventually("the Assertions tab", Duration::from_secs(20), || async {
+        (app.exec(script, vec![]).await == Ok(Value::Bool(true))).then_some(())
+    })
+    .await;
+}
+
+/// (case name, verdict) of each result of the CLI's JSON report on `file`.
+fn cli_verdicts(file: &Path, base: &str, dir: &Path) -> Vec<(String, String)> {
+    let report = dir.join("cli-report.json");
+    let status = Command::new(cli_binary())
+        .arg("run")
+        .arg(file)
+        .args(["--var", &format!("base={base}")])
+        .arg("--report")
+        .arg(format!("json={}", report.display()))
+        .status()
+        .expect("the CLI starts");
+    // 4: an assertion failed, as one should here.
+    assert_eq!(status.code(), Some(4), "the CLI's exit status");
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&report).expect("report"))
+        .expect("the JSON report parses");
+    json["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            (
+                r["case_name"].as_str().unwrap_or_default().to_owned(),
+                r["verdict"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn verdict_word(verdict: Verdict) -> String {
+    serde_json::to_value(verdict)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The CLI binary, built beside the app's (`cargo test --test window` alone builds only
+/// this package's binaries).
+fn cli_binary() -> PathBuf {
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--quiet", "--locked", "-p", "apiautotest-cli"])
+        .status()
+        .expect("cargo starts");
+    assert!(status.success(), "the CLI builds");
+    PathBuf::from(env!("CARGO_BIN_EXE_apiautotest-desktop")).with_file_name("apiautotest")
+}
