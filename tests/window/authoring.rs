@@ -176,7 +176,7 @@ async fn a_case_written_in_the_window_runs_the_same_in_the_cli_and_as_a_batch() 
 }
 
 /// The key of the tree row (`c:…` collection, `k:…` case) whose name is `name`.
-async fn row_key(app: &Session, prefix: &str, name: &str) -> String {
+pub(crate) async fn row_key(app: &Session, prefix: &str, name: &str) -> String {
     let script = "return [...document.querySelectorAll('[data-testid^=tree-row-]')]
         .map(e => e.dataset.testid.slice('tree-row-'.length))
         .filter(k => k.startsWith(arguments[0]))
@@ -206,7 +206,7 @@ async fn text(app: &Session, testid: &str) -> String {
     .unwrap_or_default()
 }
 
-async fn wait_for_text(app: &Session, testid: &str, part: &str) {
+pub(crate) async fn wait_for_text(app: &Session, testid: &str, part: &str) {
     eventually(
         &format!("{testid} showing {part:?}"),
         Duration::from_secs(20),

@@ -15,10 +15,12 @@ mod authoring;
 mod controls;
 mod crash;
 mod dialogs;
+mod drafts;
 mod hidden;
 mod outage;
 mod quit;
 mod reload;
+mod tree;
 
 /// Held for a whole test: the scenarios run one after the other.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

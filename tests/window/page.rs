@@ -63,7 +63,7 @@ pub async fn page_holds_all(session: &Session, id: &BatchId, n: u64) {
 pub async fn visible(session: &Session, testid: &str) -> bool {
     session
         .exec(
-            "const e = document.querySelector(`[data-testid=${arguments[0]}]`); return !!e && e.offsetParent !== null",
+            "const e = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); return !!e && e.offsetParent !== null",
             vec![Value::String(testid.into())],
         )
         .await

@@ -110,6 +110,30 @@ impl Session {
             .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
     }
 
+    /// Drags with the mouse, as a user does: presses on the middle of the first element
+    /// matching `from`, moves in steps to `dy` pixels below the middle of the first one
+    /// matching `to`, releases there.
+    pub async fn drag(&self, from: &str, to: &str, dy: i64) -> Result<(), String> {
+        let source = self.find_all(from).await.into_iter().next();
+        let target = self.find_all(to).await.into_iter().next();
+        let (Some(source), Some(target)) = (source, target) else {
+            return Err(format!("no {from} or no {to}"));
+        };
+        let steps = json!([
+            {"type": "pointerMove", "duration": 0, "origin": {ELEMENT: source}, "x": 0, "y": 0},
+            {"type": "pointerDown", "button": 0},
+            {"type": "pointerMove", "duration": 100, "origin": "pointer", "x": 0, "y": 12},
+            {"type": "pointerMove", "duration": 300, "origin": {ELEMENT: target}, "x": 0, "y": dy},
+            {"type": "pause", "duration": 100},
+            {"type": "pointerUp", "button": 0}
+        ]);
+        let actions = json!({"actions": [{
+            "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+            "actions": steps
+        }]});
+        self.post("/actions", actions).await.map(|_| ())
+    }
+
     pub async fn screenshot(&self, path: &Path) {
         // WebKit takes the shot at the next rendering update, and a still page under
         // Xvfb may never have one: keep the page repainting (invisibly) meanwhile.

@@ -61,6 +61,7 @@ export function CaseEditorPane({ session, known, inherited, sending, onSend, onC
         {dirty &&
           (confirmRevert ? (
             <button
+              data-testid="collections-confirm-revert"
               onClick={() => {
                 setConfirmRevert(false);
                 void session.revert();
@@ -70,7 +71,9 @@ export function CaseEditorPane({ session, known, inherited, sending, onSend, onC
               {t("collections.confirmRevert")}
             </button>
           ) : (
-            <button onClick={() => setConfirmRevert(true)}>{t("collections.revert")}</button>
+            <button data-testid="collections-revert" onClick={() => setConfirmRevert(true)}>
+              {t("collections.revert")}
+            </button>
           ))}
         <button
           className="primary"

@@ -1,0 +1,103 @@
+//! Nothing typed is lost: an edit not yet saved comes back, marked unsaved, after the page
+//! reloads and after the app is killed and started again.
+
+use std::time::Duration;
+
+use crate::ONE_AT_A_TIME;
+use crate::authoring::{row_key, wait_for_text};
+use crate::harness::{World, eventually};
+use crate::page::visible;
+use crate::webdriver::Session;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsaved_edits_survive_a_reload_and_a_kill() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let world = World::new().await;
+    let app = world.launch(&[]).await;
+
+    // An edit to a case of the demo collection, not saved.
+    let case = open_case(&app, "read it back").await;
+    let typed = "{{base}}/items/{{item_id}}?typed=before-reload";
+    app.set_value("[data-testid=editor-url]", typed).await;
+    wait_for_stored_draft(&world, typed).await;
+
+    app.exec("location.reload()", vec![]).await.ok();
+    assert_eq!(open_case(&app, "read it back").await, case);
+    wait_for_text(&app, "editor-url", typed).await;
+    assert!(visible(&app, "collections-unsaved").await, "marked unsaved");
+    assert!(
+        visible(&app, &format!("tree-dirty-{case}")).await,
+        "marked unsaved in the tree"
+    );
+
+    // Typed on, then the app dies without a chance to say goodbye.
+    let typed = "{{base}}/items/{{item_id}}?typed=before-kill";
+    app.set_value("[data-testid=editor-url]", typed).await;
+    wait_for_stored_draft(&world, typed).await;
+    let pid = world.app_pid().expect("the app's pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    app.end().await;
+    eventually("the app to be gone", Duration::from_secs(10), || async {
+        (!std::path::Path::new(&format!("/proc/{pid}")).exists()).then_some(())
+    })
+    .await;
+
+    let app = world.launch(&[]).await;
+    assert_eq!(open_case(&app, "read it back").await, case);
+    wait_for_text(&app, "editor-url", typed).await;
+    assert!(visible(&app, "collections-unsaved").await, "marked unsaved");
+
+    // Revert drops it: the stored case is back and nothing is pending.
+    app.click_when_ready("[data-testid=collections-revert]", Duration::from_secs(10))
+        .await;
+    app.click_when_ready(
+        "[data-testid=collections-confirm-revert]",
+        Duration::from_secs(10),
+    )
+    .await;
+    wait_for_text(&app, "editor-url", "{{base}}/items/{{item_id}}").await;
+    eventually(
+        "the draft gone from the store",
+        Duration::from_secs(10),
+        || async {
+            let drafts = world.store().workspace().ok()?.drafts().ok()?;
+            drafts.is_empty().then_some(())
+        },
+    )
+    .await;
+    app.end().await;
+}
+
+/// Opens the Collections page and the case named `name`; its tree row key.
+async fn open_case(app: &Session, name: &str) -> String {
+    app.click_when_ready("[data-testid=nav-collections]", Duration::from_secs(20))
+        .await;
+    let key = row_key(app, "k:", name).await;
+    app.click_when_ready(
+        &format!("[data-testid='tree-row-{key}']"),
+        Duration::from_secs(20),
+    )
+    .await;
+    wait_for_text(app, "collections-case-name", name).await;
+    key
+}
+
+/// Waits until the app has written a draft holding `text` to its database.
+async fn wait_for_stored_draft(world: &World, text: &str) {
+    eventually(
+        "the draft in the database",
+        Duration::from_secs(10),
+        || async {
+            let drafts = world.store().workspace().ok()?.drafts().ok()?;
+            drafts
+                .iter()
+                .any(|(_, content)| content.contains(text))
+                .then_some(())
+        },
+    )
+    .await;
+}
