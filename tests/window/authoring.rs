@@ -253,6 +253,7 @@ fn cli_verdicts(file: &Path, base: &str, dir: &Path) -> Vec<(String, String)> {
         .args(["--var", &format!("base={base}")])
         .arg("--report")
         .arg(format!("json={}", report.display()))
+        .stdout(std::process::Stdio::null())
         .status()
         .expect("the CLI starts");
     // 4: an assertion failed, as one should here.

@@ -13,8 +13,13 @@ use crate::model::{Collection, as_written};
 
 /// The collection as file text.
 pub fn to_text(collection: &Collection) -> Result<String, FileError> {
-    // Lists indented under their key, as the format's documentation writes them.
-    let options = serde_saphyr::ser_options! { compact_list_indent: false };
+    // Lists indented under their key, as the format's documentation writes them. Long
+    // lines stay whole: a folded (`>`) assertion or URL would reflow on a one-word edit
+    // and turn a small diff into a large one. Multi-line text is still written as `|`.
+    let options = serde_saphyr::ser_options! {
+        compact_list_indent: false,
+        folded_wrap_chars: usize::MAX,
+    };
     as_written(|| serde_saphyr::to_string_with_options(collection, options)).map_err(|e| {
         FileError::new(
             Path::new(&collection.name),

@@ -144,6 +144,29 @@ fn an_edit_changes_only_its_own_lines() {
 }
 
 #[test]
+fn long_lines_stay_whole_and_multi_line_text_stays_readable() {
+    let long = format!("jsonpath $.note == \"{}\"", "word ".repeat(30).trim_end());
+    let text = format!(
+        "name: L\ncases:\n  - name: a\n    request:\n      method: POST\n      url: http://x\n      body: \"one\\ntwo\\n\"\n    assert:\n      - '{long}'\n"
+    );
+    let collection = collection_file::parse(&text, Path::new("l.yaml")).expect("parses");
+    let written = collection_save::to_text(&collection).expect("writes");
+    // A one-word edit to a long assertion changes one line, not a reflowed paragraph.
+    assert!(
+        written
+            .lines()
+            .any(|line| line.trim() == format!("- {long}")),
+        "{written}"
+    );
+    assert!(
+        written.contains("body: |\n        one\n        two\n"),
+        "{written}"
+    );
+    let back = collection_file::parse(&written, Path::new("l.yaml")).expect("reads back");
+    assert_eq!(back, collection);
+}
+
+#[test]
 fn bad_folders_and_parts_are_named() {
     let cases = [
         (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paramsFromUrl, urlWithParams, type QueryParam } from "./queryParams";
+import { paramsFromUrl, sentUrl, urlWithParams, type QueryParam } from "./queryParams";
 
 const on = (key: string, value: string): QueryParam => ({ key, value, enabled: true });
 const off = (key: string, value: string): QueryParam => ({ key, value, enabled: false });
@@ -79,18 +79,38 @@ describe("paramsFromUrl", () => {
 });
 
 describe("urlWithParams", () => {
-  it("writes the enabled rows in order, keeping the path and the fragment", () => {
+  it("writes the rows in order, disabled ones marked, keeping the path and the fragment", () => {
     const params = [on("b", "2"), off("hidden", "x"), on("a", "1")];
-    expect(urlWithParams("http://x/items?old=1#top", params)).toBe("http://x/items?b=2&a=1#top");
+    expect(urlWithParams("http://x/items?old=1#top", params)).toBe("http://x/items?b=2&~hidden=x&a=1#top");
+  });
+
+  it("reads a disabled row back, and a key of its own starting with ~ stays apart", () => {
+    const params = [off("debug", "{{never}}"), on("~home", "1"), off("~x", "2")];
+    const url = urlWithParams("{{base}}/p", params);
+    expect(url).toBe("{{base}}/p?~debug={{never}}&%7Ehome=1&~%7Ex=2");
+    expect(paramsFromUrl(url)).toEqual(params);
+    expect(sentUrl(url)).toBe("{{base}}/p?%7Ehome=1");
   });
 
   it("adds a query to a URL without one, before the fragment", () => {
     expect(urlWithParams("http://x/p#frag", [on("a", "1")])).toBe("http://x/p?a=1#frag");
   });
 
-  it("writes no `?` when no row is enabled", () => {
-    expect(urlWithParams("http://x/p?a=1#f", [off("a", "1")])).toBe("http://x/p#f");
+  it("writes no `?` when there is no row", () => {
     expect(urlWithParams("http://x/p?a=1", [])).toBe("http://x/p");
+  });
+});
+
+describe("sentUrl", () => {
+  it("leaves out disabled pairs, and the `?` when none is left", () => {
+    expect(sentUrl("http://x/p?a=1&~b=2&c=3#f")).toBe("http://x/p?a=1&c=3#f");
+    expect(sentUrl("http://x/p?~a=1#f")).toBe("http://x/p#f");
+  });
+
+  it("gives back a URL without disabled pairs exactly as written", () => {
+    for (const url of ["http://x/~user/p", "http://x/p?a=1&&b", "{{base}}/p?q={{a&~b}}"]) {
+      expect(sentUrl(url)).toBe(url);
+    }
   });
 
   it("leaves out blank rows but keeps rows with only a key or only a value", () => {

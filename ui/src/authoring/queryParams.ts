@@ -7,9 +7,10 @@
  * parsed by hand, and `{{...}}` is never decoded, encoded or split: separators inside a
  * template do not count.
  *
- * The table is where disabled rows live: the URL cannot hold them, so `urlWithParams` leaves
- * them out and the editor must keep them in its own state. Enabled rows with neither key nor
- * value (a blank row being filled in) are left out too.
+ * A disabled row is written into the URL with `~` before its key (`?page=2&~debug=1`): the
+ * file keeps it, the runner never sends it (the `~` convention of headers and form fields).
+ * A key that really starts with `~` is written `%7E`. Rows with neither key nor value (a
+ * blank row being filled in) are left out. `sentUrl` is the URL as the runner sends it.
  *
  * Canonical form: keys and values percent-encoded where needed and nowhere else (space as
  * `+`, upper-case hex, `{`, `}` and non-ASCII encoded, `=` left as is in values), every
@@ -21,28 +22,46 @@ import { templateSegments } from "./templates";
 /** One row of the query-parameter table; `key` and `value` are decoded. */
 export type QueryParam = { key: string; value: string; enabled: boolean };
 
-/** The rows of the query of `url` (after the first `?`, before the `#`), all enabled. */
+/** Written before the key of a disabled pair. */
+const DISABLED = "~";
+
+/** The rows of the query of `url` (after the first `?`, before the `#`). */
 export function paramsFromUrl(url: string): QueryParam[] {
   const { query } = splitUrl(url);
   if (query === null) return [];
   return splitOutsideTemplates(query, "&")
     .filter((pair) => pair !== "")
     .map((pair) => {
-      const [key, value = ""] = splitOutsideTemplates(pair, "=", 1);
-      return { key: decodeQueryPart(key), value: decodeQueryPart(value), enabled: true };
+      const enabled = !pair.startsWith(DISABLED);
+      const [key, value = ""] = splitOutsideTemplates(enabled ? pair : pair.slice(DISABLED.length), "=", 1);
+      return { key: decodeQueryPart(key), value: decodeQueryPart(value), enabled };
     });
 }
 
-/** `url` with its query replaced by the enabled rows of `params`, in order. */
+/** `url` with its query replaced by the rows of `params`, in order. */
 export function urlWithParams(url: string, params: readonly QueryParam[]): string {
   const { beforeQuery, fragment } = splitUrl(url);
   const query = params
-    .filter((param) => param.enabled && (param.key !== "" || param.value !== ""))
+    .filter((param) => param.key !== "" || param.value !== "")
     .map((param) => {
-      return `${encodeQueryPart(param.key, KEY_SAFE)}=${encodeQueryPart(param.value, VALUE_SAFE)}`;
+      const key = encodeQueryPart(param.key, KEY_SAFE);
+      // A key of its own starting with `~` must not read as the disabled marker.
+      const safeKey = key.startsWith(DISABLED) ? `%7E${key.slice(DISABLED.length)}` : key;
+      return `${param.enabled ? "" : DISABLED}${safeKey}=${encodeQueryPart(param.value, VALUE_SAFE)}`;
     })
     .join("&");
   return beforeQuery + (query === "" ? "" : `?${query}`) + fragment;
+}
+
+/** `url` without its disabled pairs: what the runner sends (for cURL). Other pairs are
+ * kept exactly as written. */
+export function sentUrl(url: string): string {
+  const { beforeQuery, query, fragment } = splitUrl(url);
+  if (query === null) return url;
+  const pairs = splitOutsideTemplates(query, "&").filter((pair) => pair !== "");
+  const enabled = pairs.filter((pair) => !pair.startsWith(DISABLED));
+  if (enabled.length === pairs.length) return url;
+  return beforeQuery + (enabled.length === 0 ? "" : `?${enabled.join("&")}`) + fragment;
 }
 
 /** `url` cut into what precedes the query, the query (null without `?`) and the `#...`. */

@@ -17,6 +17,11 @@ describe("curlRequest", () => {
     expect(request.body).toBe('{"n":1}');
   });
 
+  it("leaves out disabled query parameters", () => {
+    const request = curlRequest({ ...base, request: { ...base.request, url: "{{base}}/items?a=1&~b=2&c=3" } });
+    expect(request.url).toBe("{{base}}/items?a=1&c=3");
+  });
+
   it("adds inherited auth, and an own `none` wins over it", () => {
     const bearer = { bearer: { token: "{{t}}" } };
     expect(curlRequest(base, bearer).headers).toEqual([["Authorization", "Bearer {{t}}"]]);

@@ -1,5 +1,5 @@
 /**
- * A case as "Copy as cURL" sees it: enabled headers, the auth it is sent with (its own or
+ * A case as "Copy as cURL" sees it: enabled headers and query parameters, the auth it is sent with (its own or
  * the inherited one) as the header or query parameter the engine adds, and the body as
  * text with the Content-Type the engine would set. Multipart bodies become `-F` fields
  * in curl's own syntax, which toCurl cannot express; they are left out (see the notice).
@@ -7,12 +7,13 @@
 import type { Auth } from "../bindings/Auth";
 import type { Case } from "../bindings/Case";
 import type { CurlRequest } from "../authoring/curl";
+import { sentUrl } from "../authoring/queryParams";
 
 export function curlRequest(definition: Case, inherited: Auth | null = null): CurlRequest {
   const request = definition.request;
   const headers: [string, string][] = Object.entries(request.headers ?? {}).filter(([name]) => !name.startsWith("~"));
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
-  let url = request.url;
+  let url = sentUrl(request.url);
   const auth = request.auth ?? inherited;
   if (auth && auth !== "none") {
     if ("basic" in auth) {

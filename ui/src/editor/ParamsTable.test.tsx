@@ -22,11 +22,20 @@ const keys = () => [...document.querySelectorAll<HTMLInputElement>(".ed-kv-key")
 const values = () => [...document.querySelectorAll<HTMLInputElement>('[data-testid^="editor-params-value-"]')].map((e) => e.value);
 
 describe("ParamsTable", () => {
-  it("shows the URL's parameters, decoded, and no enabled checkbox", () => {
-    render(<UrlAndParams initial="https://a/x?q=big+cat&id={{id}}" />);
+  it("shows the URL's parameters, decoded, disabled ones unchecked", () => {
+    render(<UrlAndParams initial="https://a/x?q=big+cat&~id={{id}}" />);
     expect(keys()).toEqual(["q", "id", ""]);
     expect(values()).toEqual(["big cat", "{{id}}", ""]);
-    expect(document.querySelector('input[type="checkbox"]')).toBeNull();
+    expect(input("editor-params-enabled-0").checked).toBe(true);
+    expect(input("editor-params-enabled-1").checked).toBe(false);
+  });
+
+  it("switches a parameter off and on, keeping it in the URL", () => {
+    render(<UrlAndParams initial="https://a/x?q=1&page=2" />);
+    fireEvent.click(input("editor-params-enabled-0"));
+    expect(input("url").value).toBe("https://a/x?~q=1&page=2");
+    fireEvent.click(input("editor-params-enabled-0"));
+    expect(input("url").value).toBe("https://a/x?q=1&page=2");
   });
 
   it("re-reads the table when the URL is edited", () => {

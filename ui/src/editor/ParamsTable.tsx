@@ -11,11 +11,8 @@ type Props = {
 
 /**
  * The query parameters of the URL, read from it on every render and written back into it
- * on every edit: the URL is the only place the file keeps them.
- *
- * There is no enabled checkbox: a disabled parameter would have to be kept outside the URL,
- * and the file has nowhere for it (headers and form fields have their `~name`, the URL has no
- * such marker). A parameter to switch off is deleted instead.
+ * on every edit: the URL is the only place the file keeps them. A parameter switched off
+ * stays in the URL as `~name=value`, which the runner does not send.
  */
 export function ParamsTable({ url, onUrlChange, known }: Props) {
   const { t } = useI18n();
@@ -32,7 +29,6 @@ export function ParamsTable({ url, onUrlChange, known }: Props) {
       keyPlaceholder={t("editor.paramName")}
       valuePlaceholder={t("editor.paramValue")}
       testId="editor-params"
-      withEnabled={false}
       keyRequired={false}
       warnDuplicates={false}
     />

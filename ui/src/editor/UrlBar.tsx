@@ -2,6 +2,7 @@ import type { RequestTemplate } from "../bindings/RequestTemplate";
 import { useI18n } from "../hooks/useI18n";
 import { draftProblems, withRequestPatch, type CaseDraft } from "./caseDraft";
 import { TemplateInput } from "./TemplateInput";
+import { sentUrl } from "../authoring/queryParams";
 import { VariableWarnings } from "./VariableWarnings";
 import "./editor.css";
 
@@ -79,7 +80,8 @@ export function UrlBar({ draft, onChange, known, sending, onSend, onCancel }: Pr
           ))}
         </ul>
       )}
-      <VariableWarnings text={request.url} known={known} testId="editor-url-warnings" />
+      {/* A switched-off parameter is not sent: its variables need not exist. */}
+      <VariableWarnings text={sentUrl(request.url)} known={known} testId="editor-url-warnings" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ mod collection;
 mod event;
 mod multipart;
 mod plan;
+mod query;
 mod result;
 
 pub use assertion::{
@@ -22,6 +23,7 @@ pub use collection::{Case, Collection, Folder, RequestTemplate, Variables};
 pub use event::BatchEvent;
 pub use multipart::{DISABLED_PREFIX, MultipartPart, is_disabled};
 pub use plan::{BatchPlan, PlannedCase, PlannedCollection, Slot};
+pub use query::{enabled_pieces, enabled_url};
 pub use result::{
     AssertionOutcome, CaseResult, ErrorKind, RequestRecord, ResponseRecord, ResultSummary,
     RunError, Verdict,

@@ -6,15 +6,17 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::model::{Assertion, Case, Expected, is_disabled};
+use crate::model::{Assertion, Case, Expected, enabled_pieces, is_disabled};
 use crate::template::variables_in;
 
 /// The variables a case refers to, each with the first field that uses it.
 pub fn references(case: &Case) -> Vec<(&str, &'static str)> {
     let mut found: Vec<(&str, &'static str)> = Vec::new();
     let r = &case.request;
-    collect(&r.url, "url", &mut found);
-    // Disabled rows are never sent: their variables need not exist.
+    // Disabled rows (and query pairs) are never sent: their variables need not exist.
+    for piece in enabled_pieces(&r.url) {
+        collect(piece, "url", &mut found);
+    }
     for (name, value) in r.headers.iter().filter(|(n, _)| !is_disabled(n)) {
         collect(name, "headers", &mut found);
         collect(value, "headers", &mut found);

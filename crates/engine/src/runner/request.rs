@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::http::OutgoingRequest;
 use crate::model::{
     ApiKeyLocation, Auth, ErrorKind, MultipartPart, RequestRecord, RequestTemplate, RunError,
-    is_disabled,
+    enabled_url, is_disabled,
 };
 use crate::template::{Resolved, Scope};
 
@@ -40,7 +40,7 @@ pub fn render(
     files_dir: Option<&Path>,
 ) -> Result<(OutgoingRequest, RequestRecord), RunError> {
     let mut url_text = scope
-        .render(&template.url)
+        .render(&enabled_url(&template.url))
         .map_err(|e| template_error("url", e))?
         .trim()
         .to_owned();
