@@ -51,6 +51,24 @@ describe("EnvironmentsPanel", () => {
     expect(input("checks-env-var-0-value").type).toBe("password");
   });
 
+  it("starts from unsaved edits kept from before, and reports each new one", () => {
+    const onDraft = vi.fn();
+    const edited = { ...dev, name: "Dev (edited)" };
+    const handlers = show({ initialDrafts: { dev: edited }, onDraft });
+    expect(input("checks-env-name").value).toBe("Dev (edited)");
+    expect(screen.getByTestId("checks-env-unsaved")).toBeTruthy();
+    fireEvent.change(input("checks-env-var-0-value"), { target: { value: "example.test" } });
+    expect(onDraft).toHaveBeenLastCalledWith("dev", {
+      ...edited,
+      variables: [{ ...dev.variables[0], value: "example.test" }, dev.variables[1]],
+    });
+    fireEvent.click(screen.getByTestId("checks-env-save"));
+    return vi.waitFor(() => {
+      expect(handlers.onSave).toHaveBeenCalled();
+      expect(onDraft).toHaveBeenLastCalledWith("dev", null);
+    });
+  });
+
   it("shows a reference cycle and blocks Save", () => {
     show();
     fireEvent.change(input("checks-env-var-0-value"), { target: { value: "{{token}}" } });

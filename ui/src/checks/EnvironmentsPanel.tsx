@@ -11,6 +11,10 @@ type Props = {
   onSave: (environment: Environment) => Promise<Environment>;
   onDelete: (id: string) => Promise<void>;
   onActivate: (id: string | null) => Promise<void>;
+  /** Unsaved edits from before (a reload, a crash), by environment id ("" for a new one). */
+  initialDrafts?: Readonly<Record<string, Environment>>;
+  /** Told of every unsaved edit (null: none left), to keep it through a reload. */
+  onDraft?: (id: string, environment: Environment | null) => void;
 };
 
 /** The id of a new environment that has not been saved yet. */
@@ -21,10 +25,10 @@ const NEW_ID = "";
  * the selected one. Unsaved edits are kept per environment while another one is selected,
  * so switching back and forth loses nothing; they are marked "•" in the list.
  */
-export function EnvironmentsPanel({ environments, activeId, onSave, onDelete, onActivate }: Props) {
+export function EnvironmentsPanel({ environments, activeId, onSave, onDelete, onActivate, initialDrafts, onDraft }: Props) {
   const { t } = useI18n();
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const [drafts, setDrafts] = useState<Readonly<Record<string, Environment>>>({});
+  const [drafts, setDrafts] = useState<Readonly<Record<string, Environment>>>(() => initialDrafts ?? {});
 
   const stored = (id: string) => environments.find((environment) => environment.id === id) ?? null;
   // What was chosen, while it exists; else the active environment, else the first one.
@@ -36,13 +40,15 @@ export function EnvironmentsPanel({ environments, activeId, onSave, onDelete, on
   const draft = selectedId === null ? null : (drafts[selectedId] ?? saved);
 
   // Functional updates: Save and Delete call this after awaiting, when `drafts` may be stale.
-  const setDraft = (id: string, environment: Environment | null) =>
+  const setDraft = (id: string, environment: Environment | null) => {
+    onDraft?.(id, environment);
     setDrafts((previous) => {
       const next = { ...previous };
       if (environment === null) delete next[id];
       else next[id] = environment;
       return next;
     });
+  };
   const unsaved = (environment: Environment) => {
     const edited = drafts[environment.id];
     return edited !== undefined && hasChanges(edited, environment);

@@ -63,3 +63,26 @@ export function hasChanges(draft: Environment, saved: Environment | null): boole
 function isBlank(variable: EnvironmentVariable): boolean {
   return variable.name === "" && variable.value === "";
 }
+
+/** An environment draft read back from the store, or null when it is not one (ignored). */
+export function environmentFromDraft(content: string): Environment | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const { id, name, variables } = value as Record<string, unknown>;
+  if (typeof id !== "string" || typeof name !== "string" || !Array.isArray(variables)) return null;
+  const valid = variables.every(
+    (v: unknown) =>
+      typeof v === "object" &&
+      v !== null &&
+      typeof (v as EnvironmentVariable).name === "string" &&
+      typeof (v as EnvironmentVariable).value === "string" &&
+      typeof (v as EnvironmentVariable).secret === "boolean" &&
+      typeof (v as EnvironmentVariable).enabled === "boolean",
+  );
+  return valid ? (value as Environment) : null;
+}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { CollectionSettings } from "../bindings/CollectionSettings";
 import type { CollectionTree } from "../bindings/CollectionTree";
 import { VariablesTable } from "../checks/VariablesTable";
@@ -6,7 +6,23 @@ import { AuthEditor } from "../editor/AuthEditor";
 import { useI18n } from "../hooks/useI18n";
 import { errorText } from "../ipc";
 import { updateCollectionSettings } from "../workspaceIpc";
+import { draftsUnder, writeDraftSoon } from "./draftWriter";
 import { folderPaths } from "./folderPaths";
+
+const DRAFT_PREFIX = "collection:";
+
+/** Settings read back from a draft, or null when the text is not such a draft. */
+function settingsFromDraft(content: string): CollectionSettings | null {
+  try {
+    const value: unknown = JSON.parse(content);
+    if (typeof value !== "object" || value === null) return null;
+    const { variables, folders } = value as Record<string, unknown>;
+    const ok = typeof variables === "object" && variables !== null && Array.isArray(folders);
+    return ok ? (value as CollectionSettings) : null;
+  } catch {
+    return null;
+  }
+}
 
 type Props = {
   tree: CollectionTree;
@@ -22,8 +38,32 @@ type Props = {
 export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile }: Props) {
   const { t } = useI18n();
   const { collection } = tree;
-  const [settings, setSettings] = useState<CollectionSettings>(collection.settings);
+  const [settings, setSettingsState] = useState<CollectionSettings>(collection.settings);
   const [error, setError] = useState<string | null>(null);
+  const draftKey = `${DRAFT_PREFIX}${collection.id}`;
+
+  // Unsaved settings from before a reload or a crash come back (read once per pane: the
+  // pane is keyed by collection).
+  useEffect(() => {
+    let live = true;
+    draftsUnder(draftKey)
+      .then((found) => {
+        const draft = settingsFromDraft(found.get("") ?? "");
+        if (live && draft) setSettingsState(draft);
+      })
+      .catch(() => {
+        // Drafts are a safety net: without them the pane still works.
+      });
+    return () => {
+      live = false;
+    };
+  }, [draftKey]);
+
+  const setSettings = (next: CollectionSettings) => {
+    setSettingsState(next);
+    const unchanged = JSON.stringify(next) === JSON.stringify(collection.settings);
+    writeDraftSoon(draftKey, unchanged ? null : JSON.stringify(next));
+  };
   const [saving, setSaving] = useState(false);
   const dirty = JSON.stringify(settings) !== JSON.stringify(collection.settings);
   const folders = folderPaths(settings, tree.cases);
@@ -42,6 +82,7 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile }: Pro
     setError(null);
     try {
       await updateCollectionSettings(collection.id, settings);
+      writeDraftSoon(draftKey, null);
       await onSaved();
     } catch (e) {
       setError(errorText(e));
