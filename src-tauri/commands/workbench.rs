@@ -64,7 +64,7 @@ pub async fn send_case(
     let outcome = send(input, cancel).await;
     if let (Some(id), Ok(mut captured)) = (&collection_id, state.captured.lock()) {
         let values = captured.entry(id.clone()).or_default();
-        values.extend(outcome.captures.clone());
+        values.extend(outcome.captured_values.clone());
     }
     if let Some(case_id) = case_id
         && let Err(e) = state.workspace.record_send(&case_id, &outcome)

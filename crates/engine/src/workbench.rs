@@ -52,8 +52,13 @@ pub struct SendOutcome {
     pub request: Option<RequestRecord>,
     pub response: Option<ResponseRecord>,
     pub assertions: Vec<AssertionOutcome>,
-    /// Values this send captured, by name.
+    /// Values this send captured, by name (secrets masked).
     pub captures: BTreeMap<String, Value>,
+    /// The same values in clear, for later sends of the session (a captured token must
+    /// be sent as it is, not as `*****`). Never serialized: neither shown nor stored.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub captured_values: BTreeMap<String, Value>,
 }
 
 /// Sends `input.case` once. `cancel` abandons it (the outcome says so).
@@ -66,6 +71,7 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         response: None,
         assertions: Vec::new(),
         captures: BTreeMap::new(),
+        captured_values: BTreeMap::new(),
     };
     let scope = Scope {
         layers: [
@@ -112,6 +118,7 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
             };
             outcome.assertions = evaluation.assertions;
             outcome.captures = evaluation.captured.into_iter().collect();
+            outcome.captured_values = outcome.captures.clone();
             outcome.response = Some(ResponseRecord {
                 status: exchange.status,
                 headers: exchange.headers,

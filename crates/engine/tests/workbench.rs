@@ -105,6 +105,11 @@ async fn secrets_are_masked_in_everything_returned() {
     let shown = serde_json::to_string(&outcome).expect("serialize");
     assert!(!shown.contains("s3cr3t-value"), "{shown}");
     assert_eq!(outcome.captures["seen"], serde_json::json!("Bearer *****"));
+    // Kept in clear for the next send only, never serialized.
+    assert_eq!(
+        outcome.captured_values["seen"],
+        serde_json::json!("Bearer s3cr3t-value")
+    );
 }
 
 #[tokio::test]

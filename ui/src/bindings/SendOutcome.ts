@@ -15,6 +15,6 @@ export type SendOutcome = { verdict: Verdict,
  */
 error: RunError | null, duration_ms: number, request: RequestRecord | null, response: ResponseRecord | null, assertions: Array<AssertionOutcome>, 
 /**
- * Values this send captured, by name.
+ * Values this send captured, by name (secrets masked).
  */
 captures: { [key in string]: JsonValue }, };
