@@ -77,10 +77,11 @@ async fn a_case_written_in_the_window_runs_the_same_in_the_cli_and_as_a_batch() 
         wait,
     )
     .await;
-    app.click_when_ready("[data-testid=collections-save]", wait)
+    // Saved and sent again from the keyboard: Ctrl+S, Ctrl+Enter.
+    app.press("[data-testid=editor-url]", "\u{E009}s\u{E000}")
         .await;
     wait_until_saved(&app).await;
-    app.click_when_ready("[data-testid=editor-send]", wait)
+    app.press("[data-testid=editor-url]", "\u{E009}\u{E007}\u{E000}")
         .await;
     show_assertions_tab(&app).await;
     eventually(

@@ -110,6 +110,21 @@ impl Session {
             .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
     }
 
+    /// Types `keys` into the first element matching `css` without clearing it first: W3C
+    /// key codes work, e.g. `"\u{E009}s\u{E000}"` is Ctrl+S (`E009` holds Control down
+    /// until `E000` releases it).
+    pub async fn press(&self, css: &str, keys: &str) {
+        let element = self
+            .find_all(css)
+            .await
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no {css}"));
+        self.post(&format!("/element/{element}/value"), json!({"text": keys}))
+            .await
+            .unwrap_or_else(|e| panic!("cannot press keys in {css}: {e}"));
+    }
+
     /// Drags with the mouse, as a user does: presses on the middle of the first element
     /// matching `from`, moves in steps to `dy` pixels below the middle of the first one
     /// matching `to`, releases there.
