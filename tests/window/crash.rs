@@ -7,7 +7,7 @@ use std::time::Duration;
 use apiautotest_engine::model::BatchState;
 
 use crate::ONE_AT_A_TIME;
-use crate::harness::{World, eventually};
+use crate::harness::{World, eventually, gone};
 use crate::page::{page_seqs, run_selected, visible, wait_shown};
 
 const CASES: u64 = 300;
@@ -24,18 +24,10 @@ async fn a_killed_app_leaves_a_resumable_batch() {
     })
     .await;
 
-    let pid = world.app_pid().expect("the app's pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
+    let pid = world.kill_app();
     let seen_by_page = page_seqs(&app, &id).await.unwrap_or_default();
     app.end().await;
-    eventually("the app to be gone", Duration::from_secs(10), || async {
-        (!std::path::Path::new(&format!("/proc/{pid}")).exists()).then_some(())
-    })
-    .await;
+    gone(pid).await;
 
     let app = world.launch(&[]).await;
     eventually("the offer to resume", Duration::from_secs(20), || async {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::ONE_AT_A_TIME;
 use crate::authoring::{row_key, wait_for_text};
-use crate::harness::{World, eventually};
+use crate::harness::{World, eventually, gone};
 use crate::page::visible;
 use crate::webdriver::Session;
 
@@ -60,17 +60,9 @@ async fn unsaved_edits_survive_a_reload_and_a_kill() {
     open_case(&app, "read it back").await;
     app.set_value("[data-testid=editor-url]", typed).await;
     wait_for_stored_draft(&world, typed).await;
-    let pid = world.app_pid().expect("the app's pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
+    let pid = world.kill_app();
     app.end().await;
-    eventually("the app to be gone", Duration::from_secs(10), || async {
-        (!std::path::Path::new(&format!("/proc/{pid}")).exists()).then_some(())
-    })
-    .await;
+    gone(pid).await;
 
     let app = world.launch(&[]).await;
     assert_eq!(open_case(&app, "read it back").await, case);

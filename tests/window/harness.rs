@@ -158,6 +158,18 @@ impl World {
             .expect("results")
     }
 
+    /// Kills the app with SIGKILL (no chance to save or say goodbye); its pid, for
+    /// `gone`.
+    pub fn kill_app(&self) -> u32 {
+        let pid = self.app_pid().expect("the app's pid");
+        let killed = Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        pid
+    }
+
     /// The pid of the app the driver launched (a child of WebKitWebDriver), if running.
     pub fn app_pid(&self) -> Option<u32> {
         let driver = self.children.get(2)?.id();
@@ -296,4 +308,12 @@ where
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Waits until process `pid` has gone.
+pub async fn gone(pid: u32) {
+    eventually("the app to be gone", Duration::from_secs(10), || async {
+        (!Path::new(&format!("/proc/{pid}")).exists()).then_some(())
+    })
+    .await;
 }

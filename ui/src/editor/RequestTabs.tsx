@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
 import { paramsFromUrl } from "../authoring/queryParams";
+import { tabIndexForKey } from "../components/tabKeys";
 import { useI18n } from "../hooks/useI18n";
 import { AuthEditor, type InheritedAuthInfo } from "./AuthEditor";
 import { BODY_KIND_LABELS, BodyEditor } from "./BodyEditor";
@@ -94,7 +95,7 @@ export function RequestTabs({ draft, onChange, known, inheritedAuth, onPickFile,
   // Arrow keys, Home and End move between tabs (WAI-ARIA tabs: one tab stop).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.id === selected);
-    const target = arrowTarget(event.key, index, tabs.length);
+    const target = tabIndexForKey(event.key, index, tabs.length);
     if (target === null) return;
     event.preventDefault();
     const id = tabs[target].id;
@@ -138,19 +139,4 @@ export function RequestTabs({ draft, onChange, known, inheritedAuth, onPickFile,
       ))}
     </div>
   );
-}
-
-function arrowTarget(key: string, index: number, count: number): number | null {
-  switch (key) {
-    case "ArrowRight":
-      return (index + 1) % count;
-    case "ArrowLeft":
-      return (index - 1 + count) % count;
-    case "Home":
-      return 0;
-    case "End":
-      return count - 1;
-    default:
-      return null;
-  }
 }

@@ -1,4 +1,5 @@
 import type { KeyboardEvent, ReactNode } from "react";
+import { tabIndexForKey } from "../components/tabKeys";
 
 export type Tab<Id extends string> = { id: Id; label: ReactNode };
 
@@ -23,7 +24,7 @@ export function panelId(prefix: string, id: string): string {
 export function TabBar<Id extends string>({ tabs, selected, onSelect, idPrefix, label }: Props<Id>) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((tab) => tab.id === selected);
-    const target = nextIndex(event.key, index, tabs.length);
+    const target = tabIndexForKey(event.key, index, tabs.length);
     if (target === null) return;
     event.preventDefault();
     const id = tabs[target].id;
@@ -50,19 +51,4 @@ export function TabBar<Id extends string>({ tabs, selected, onSelect, idPrefix, 
       ))}
     </div>
   );
-}
-
-function nextIndex(key: string, index: number, count: number): number | null {
-  switch (key) {
-    case "ArrowRight":
-      return (index + 1) % count;
-    case "ArrowLeft":
-      return (index - 1 + count) % count;
-    case "Home":
-      return 0;
-    case "End":
-      return count - 1;
-    default:
-      return null;
-  }
 }
