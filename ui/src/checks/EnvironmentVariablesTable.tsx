@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { EnvironmentVariable } from "../bindings/EnvironmentVariable";
+import { EyeIcon } from "../components/EyeIcon";
 import { useI18n } from "../hooks/useI18n";
 import { blankVariable } from "./environmentDraft";
 import { problemText, type Problem } from "./problem";
@@ -98,7 +99,7 @@ export function EnvironmentVariablesTable({ variables, problems, inCycle, onChan
                   title={masked ? t("checks.env.reveal") : t("checks.env.hide")}
                   onClick={() => setReveal(index, masked)}
                 >
-                  👁
+                  <EyeIcon open={masked} />
                 </button>
               )}
             </span>
