@@ -2,6 +2,7 @@
 //! and its cases made through the UI, sent against the sandbox, an assertion added from
 //! the response, the collection saved as a native file through the save dialog; then the
 //! CLI runs that file and the app runs it as a batch, and all three agree on the verdicts.
+//! And a slow send is cancelled from the editor.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -290,4 +291,32 @@ fn cli_binary() -> PathBuf {
         .expect("cargo starts");
     assert!(status.success(), "the CLI builds");
     PathBuf::from(env!("CARGO_BIN_EXE_apiautotest-desktop")).with_file_name("apiautotest")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_send_is_cancelled_from_the_editor() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let world = World::new().await;
+    let app = world.launch(&[]).await;
+    let wait = Duration::from_secs(20);
+    app.click_when_ready("[data-testid=nav-collections]", wait)
+        .await;
+    let case = row_key(&app, "k:", "read it back").await;
+    app.click_when_ready(&format!("[data-testid='tree-row-{case}']"), wait)
+        .await;
+    // Ten seconds of the sandbox's delay: far longer than the test waits.
+    app.set_value("[data-testid=editor-url]", "{{base}}/delay/10000")
+        .await;
+    app.click_when_ready("[data-testid=editor-send]", wait)
+        .await;
+    app.click_when_ready("[data-testid=editor-cancel]", wait)
+        .await;
+    // Only the cancel path says so (a timeout would take 30 s and say "timeout").
+    wait_for_text(&app, "send-error", "cancelled").await;
+    // Send is offered again.
+    app.click_when_ready("[data-testid=editor-send]", wait)
+        .await;
+    app.click_when_ready("[data-testid=editor-cancel]", wait)
+        .await;
+    app.end().await;
 }
