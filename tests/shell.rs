@@ -405,3 +405,76 @@ fn the_workspace_is_edited_sent_saved_and_run_over_ipc() {
         .expect("case");
     assert_eq!(stored["case"]["request"]["url"], "{{base}}/echo");
 }
+
+/// The page hands JSON bodies over as text: a 64-bit integer (which a JavaScript number
+/// would round) is stored, sent and saved to the file exactly as typed.
+#[test]
+fn json_bodies_cross_the_ipc_as_text_and_keep_every_digit() {
+    let app = MockApp::new();
+    let collection = app
+        .invoke("create_collection", json!({"name": "Ids"}))
+        .expect("create");
+    let collection_id = collection["id"].clone();
+    let trees = app.invoke("workspace_trees", json!({})).expect("trees");
+    let base = trees[0]["collection"]["settings"]["variables"]["base"].clone();
+    let settings = json!({"variables": {"base": base}, "auth": null, "folders": []});
+    app.invoke(
+        "update_collection_settings",
+        json!({"id": collection_id, "settings": settings}),
+    )
+    .expect("settings");
+    let summary = app
+        .invoke(
+            "create_case",
+            json!({"collectionId": collection_id, "folder": null, "name": "big id"}),
+        )
+        .expect("create case");
+    let case_id = summary["id"].clone();
+    let case = json!({"name": "big id", "request": {"method": "POST", "url": "{{base}}/echo"}});
+    let body = "{\"id\": 9007199254740993}";
+    app.invoke(
+        "save_case",
+        json!({"id": case_id, "case": case, "jsonBody": body}),
+    )
+    .expect("save case");
+
+    let stored = app
+        .invoke("get_case", json!({"id": case_id}))
+        .expect("case");
+    assert_eq!(
+        stored["json_body"], "{\n  \"id\": 9007199254740993\n}",
+        "{stored}"
+    );
+    let outcome = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "big", "case": case, "jsonBody": body,
+                "collectionId": collection_id, "caseId": case_id, "variables": {}}),
+        )
+        .expect("send");
+    let sent = outcome["request"]["body"].as_str().unwrap_or_default();
+    assert!(sent.contains("9007199254740993"), "{outcome}");
+
+    let file = app.data_dir.join("ids.yaml");
+    app.invoke(
+        "save_collection",
+        json!({"id": collection_id, "path": file}),
+    )
+    .expect("save file");
+    let text = std::fs::read_to_string(&file).expect("saved file");
+    assert!(text.contains("id: 9007199254740993"), "{text}");
+
+    let refused = app
+        .invoke(
+            "save_case",
+            json!({"id": case_id, "case": case, "jsonBody": "{\"id\": }"}),
+        )
+        .expect_err("invalid JSON");
+    assert_eq!(refused["kind"], "invalid_input", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("JSON body")),
+        "{refused}"
+    );
+}

@@ -28,15 +28,17 @@ pub fn create_case(
         .create_case(&collection_id, folder.as_deref(), &name)?)
 }
 
-/// Stores an edited case (as the native file writes it). A malformed one is refused with
-/// the problem named, and what was stored stays.
+/// Stores an edited case (as the native file writes it; its JSON body, if any, as text in
+/// `json_body`). A malformed one is refused with the problem named, and what was stored
+/// stays.
 #[tauri::command]
 pub fn save_case(
     id: String,
     case: serde_json::Value,
+    json_body: Option<String>,
     state: State<'_, AppState>,
 ) -> CommandResult<CaseSummary> {
-    let case = parse_case(case)?;
+    let case = parse_case_with_body(case, json_body)?;
     Ok(state.workspace.save_case(&id, &case)?)
 }
 
@@ -86,4 +88,24 @@ pub fn send_outcome(id: i64, state: State<'_, AppState>) -> CommandResult<serde_
 /// error has, naming the field.
 pub fn parse_case(case: serde_json::Value) -> CommandResult<Case> {
     serde_json::from_value(case).map_err(|e| CommandError::invalid_input(format!("the case: {e}")))
+}
+
+/// A case from the page, with its JSON body (if any) as the text typed: the page never
+/// turns it into JavaScript numbers, which would round 64-bit integers.
+pub fn parse_case_with_body(
+    mut case: serde_json::Value,
+    json_body: Option<String>,
+) -> CommandResult<Case> {
+    if let Some(text) = json_body {
+        let body: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            CommandError::invalid_input(format!("the JSON body is not valid JSON: {e}"))
+        })?;
+        match case.get_mut("request").and_then(|r| r.as_object_mut()) {
+            Some(request) => {
+                request.insert("json".into(), body);
+            }
+            None => return Err(CommandError::invalid_input("the case has no request")),
+        }
+    }
+    parse_case(case)
 }

@@ -6,11 +6,12 @@ use apiautotest_engine::model::{BatchOptions, Collection, Variables};
 use apiautotest_engine::workbench::{SendInput, SendOutcome, send_case as send};
 use tauri::State;
 
-use super::cases::parse_case;
+use super::cases::parse_case_with_body;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// Sends `case` (as the native collection file writes it, possibly unsaved) with the
+/// Sends `case` (as the native collection file writes it, possibly unsaved; its JSON body
+/// as text in `json_body`, see `save_case`) with the
 /// active environment, the variables of `collection_id` (and the auth its folders pass
 /// down), the values earlier sends of that collection captured, and `variables` typed for
 /// this send (the highest precedence). `send_id` names it
@@ -20,12 +21,13 @@ use crate::state::AppState;
 pub async fn send_case(
     send_id: String,
     case: serde_json::Value,
+    json_body: Option<String>,
     collection_id: Option<String>,
     case_id: Option<String>,
     variables: Variables,
     state: State<'_, AppState>,
 ) -> CommandResult<SendOutcome> {
-    let mut case = parse_case(case)?;
+    let mut case = parse_case_with_body(case, json_body)?;
     let mut collection_variables = Variables::new();
     let mut files_dir = None;
     if let Some(id) = &collection_id {

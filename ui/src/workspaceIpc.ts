@@ -42,8 +42,9 @@ export const deleteFolder = (collectionId: string, path: string) =>
 export const getCase = (id: string) => call<StoredCase>("get_case", { id });
 export const createCase = (collectionId: string, folder: string | null, name: string) =>
   call<CaseSummary>("create_case", { collectionId, folder, name });
-export const saveCase = (id: string, definition: Case) =>
-  call<CaseSummary>("save_case", { id, case: definition });
+/** `jsonBody`: the JSON body as text, which the engine parses (see `caseForSave`). */
+export const saveCase = (id: string, definition: Case, jsonBody: string | null) =>
+  call<CaseSummary>("save_case", { id, case: definition, jsonBody });
 export const duplicateCase = (id: string) => call<CaseSummary>("duplicate_case", { id });
 export const deleteCase = (id: string) => call<void>("delete_case", { id });
 export const restoreCase = (id: string) => call<void>("restore_case", { id });
@@ -55,10 +56,11 @@ export const searchCases = (text: string) => call<CaseSummary[]>("search_cases",
 export const sendCase = (
   sendId: string,
   definition: Case,
+  jsonBody: string | null,
   collectionId: string | null,
   caseId: string | null,
   variables: Record<string, string> = {},
-) => call<SendOutcome>("send_case", { sendId, case: definition, collectionId, caseId, variables });
+) => call<SendOutcome>("send_case", { sendId, case: definition, jsonBody, collectionId, caseId, variables });
 export const cancelSend = (sendId: string) => call<boolean>("cancel_send", { sendId });
 export const caseSends = (caseId: string) => call<SendRecord[]>("case_sends", { caseId });
 export const sendOutcome = (id: number) => call<SendOutcome>("send_outcome", { id });

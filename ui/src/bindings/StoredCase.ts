@@ -8,4 +8,10 @@ export type StoredCase = { id: string, collection_id: string,
 /**
  * The definition as a collection file writes it (a schema file stays a path).
  */
-case: Case, updated_at: string, };
+case: Case, 
+/**
+ * The JSON body as text (pretty-printed), when the case has one. The page edits this
+ * rather than `case.request.json`: a JavaScript number cannot hold every JSON number
+ * (9007199254740993 would come back one less), and the file must keep what was written.
+ */
+json_body: string | null, updated_at: string, };

@@ -74,7 +74,7 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
       notify(checked.problems.join(" "), "error");
       return;
     }
-    sender.send(checked.case);
+    sender.send(checked.case, checked.jsonBody);
   }, [session.draft, sender]);
 
   const copyCurl = useCallback(() => {
@@ -82,7 +82,7 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
     const values: Record<string, string> = {};
     for (const v of environments.active?.variables ?? []) if (v.enabled) values[v.name] = v.value;
     Object.assign(values, collection.settings.variables);
-    copyText(toCurl(curlRequest(session.draft.case, inherited?.auth ?? null), values))
+    copyText(toCurl(curlRequest(session.draft.case, inherited?.auth ?? null, session.draft.jsonText), values))
       .then(() => notify(t("collections.copiedCurl")))
       .catch((e: unknown) => notify(errorText(e), "error"));
   }, [session.draft, collection, environments.active, inherited, t]);

@@ -9,7 +9,8 @@ import type { Case } from "../bindings/Case";
 import type { CurlRequest } from "../authoring/curl";
 import { sentUrl } from "../authoring/queryParams";
 
-export function curlRequest(definition: Case, inherited: Auth | null = null): CurlRequest {
+/** `jsonBody`: the JSON body as text, when known (exact, unlike `request.json`). */
+export function curlRequest(definition: Case, inherited: Auth | null = null, jsonBody: string | null = null): CurlRequest {
   const request = definition.request;
   const headers: [string, string][] = Object.entries(request.headers ?? {}).filter(([name]) => !name.startsWith("~"));
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
@@ -32,9 +33,9 @@ export function curlRequest(definition: Case, inherited: Auth | null = null): Cu
   let body: string | null = null;
   if (request.body !== undefined) {
     body = request.body;
-  } else if (request.json !== undefined) {
+  } else if (jsonBody !== null || request.json !== undefined) {
     if (!has("content-type")) headers.push(["Content-Type", "application/json"]);
-    body = JSON.stringify(request.json);
+    body = jsonBody ?? JSON.stringify(request.json);
   } else if (request.form !== undefined) {
     if (!has("content-type")) headers.push(["Content-Type", "application/x-www-form-urlencoded"]);
     body = new URLSearchParams(Object.entries(request.form).filter(([name]) => !name.startsWith("~"))).toString();

@@ -72,7 +72,7 @@ export function useCaseSession(caseId: string | null, options: Options): CaseSes
       .then((stored) => {
         if (!live) return;
         const record = storedDraft ? decodeDraft(storedDraft) : null;
-        setLoaded({ caseId, stored, draft: record ? record.draft : draftFromCase(stored.case), dirty: record !== null });
+        setLoaded({ caseId, stored, draft: record ? record.draft : draftFromCase(stored.case, stored.json_body), dirty: record !== null });
         setProblems(caseId, []);
       })
       .catch((e: unknown) => {
@@ -121,11 +121,11 @@ export function useCaseSession(caseId: string | null, options: Options): CaseSes
     try {
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = null;
-      await saveCase(id, checked.case);
+      await saveCase(id, checked.case, checked.jsonBody);
       await discardDraft(caseDraftKey(id));
       optionsRef.current.onDraft(id, null);
       const reloaded = await getCase(id);
-      setLoaded({ caseId: id, stored: reloaded, draft: draftFromCase(reloaded.case), dirty: false });
+      setLoaded({ caseId: id, stored: reloaded, draft: draftFromCase(reloaded.case, reloaded.json_body), dirty: false });
       setProblems(id, []);
       optionsRef.current.onSaved();
       return true;
@@ -145,7 +145,7 @@ export function useCaseSession(caseId: string | null, options: Options): CaseSes
     try {
       await discardDraft(caseDraftKey(id));
       optionsRef.current.onDraft(id, null);
-      setLoaded({ caseId: id, stored, draft: draftFromCase(stored.case), dirty: false });
+      setLoaded({ caseId: id, stored, draft: draftFromCase(stored.case, stored.json_body), dirty: false });
       setProblems(id, []);
     } catch (e) {
       setProblems(id, [errorText(e)]);

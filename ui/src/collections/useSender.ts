@@ -20,7 +20,7 @@ export type Sender = {
   history: SendRecord[];
   /** The history entry shown, when an earlier send was reopened. */
   shownSendId: number | null;
-  send: (definition: Case) => void;
+  send: (definition: Case, jsonBody: string | null) => void;
   cancel: () => void;
   reopen: (id: number) => void;
 };
@@ -85,13 +85,13 @@ export function useSender(caseId: string | null, collectionId: string | null): S
   }, [caseId, loadHistory, update]);
 
   const send = useCallback(
-    (definition: Case) => {
+    (definition: Case, jsonBody: string | null) => {
       if (current.current) void cancelSend(current.current);
       sendCounter += 1;
       const sendId = `send-${Date.now()}-${sendCounter}`;
       current.current = sendId;
       update(caseId, { pending: true, error: null });
-      sendCase(sendId, definition, collectionId, caseId)
+      sendCase(sendId, definition, jsonBody, collectionId, caseId)
         .then((result) => {
           if (current.current !== sendId) return;
           update(caseId, { outcome: result, shownSendId: null });

@@ -96,7 +96,8 @@ export function useTreeActions(deps: Deps): SidebarActions {
       },
       renameCase: async (id, name) => {
         const stored = await ws.getCase(id);
-        await after(ws.saveCase(id, { ...stored.case, name }));
+        // The stored JSON body text replaces the (possibly rounded) value on the way back.
+        await after(ws.saveCase(id, { ...stored.case, name }, stored.json_body));
       },
       duplicateCase: async (id) => {
         const copy = await after(ws.duplicateCase(id));
@@ -114,7 +115,7 @@ export function useTreeActions(deps: Deps): SidebarActions {
         const settings = tree?.collection.settings;
         const values = variableValues(deps.environment, settings?.variables ?? {});
         const inherited = settings ? inheritedAuth(settings, collectionName(stored.collection_id), stored.case.folder).auth : null;
-        await copyText(toCurl(curlRequest(stored.case, inherited), values));
+        await copyText(toCurl(curlRequest(stored.case, inherited, stored.json_body), values));
         notify(t("collections.copiedCurl"));
       },
       moveCase: async (id: string, place: CasePlace) => {

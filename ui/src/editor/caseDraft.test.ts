@@ -198,12 +198,21 @@ describe("caseForSave", () => {
     });
   });
 
-  it("gives the case with the JSON text parsed", () => {
-    const draft = withJsonText(testDraft({ method: "POST" }), '{"id": "{{$uuid}}"}');
+  it("gives the JSON body as the text typed, so no number is rounded", () => {
+    const text = '{"id": 9007199254740993, "at": "{{$uuid}}"}';
+    const draft = withJsonText(testDraft({ method: "POST", body: "old text" }), text);
     const result = caseForSave(draft, english);
     expect(result).toEqual({
-      case: { name: "get user", request: { method: "POST", url: "https://api.test/users", json: { id: "{{$uuid}}" } } },
+      case: { name: "get user", request: { method: "POST", url: "https://api.test/users" } },
+      jsonBody: text,
     });
+  });
+
+  it("starts from the stored JSON text rather than the rounded value", () => {
+    const definition = { ...testCase(), request: { ...testCase().request, json: { id: 9007199254740992 } } };
+    const draft = draftFromCase(definition, '{\n  "id": 9007199254740993\n}');
+    expect(draft.jsonText).toBe('{\n  "id": 9007199254740993\n}');
+    expect(draftFromCase(definition).jsonText).toBe('{\n  "id": 9007199254740992\n}');
   });
 
   it("drops blank multipart rows and keeps the others", () => {
@@ -220,7 +229,7 @@ describe("caseForSave", () => {
   it("keeps assertions, captures and the folder", () => {
     const definition = { ...testCase(), folder: "users", assert: ["status == 200"], capture: { id: "jsonpath $.id" } };
     const result = caseForSave(draftFromCase(definition), english);
-    expect(result).toEqual({ case: definition });
+    expect(result).toEqual({ case: definition, jsonBody: null });
   });
 });
 

@@ -30,11 +30,16 @@ export type CaseDraft = {
 /** A reason the draft cannot be saved or sent, as a message key for the field it concerns. */
 export type DraftProblem = { field: "url" | "json"; key: MessageKey; params?: Params };
 
-export function draftFromCase(definition: Case): CaseDraft {
+/**
+ * The editor's draft of a stored case. `jsonBody` is the JSON body as the engine wrote it
+ * (`StoredCase.json_body`): prefer it, because `definition.request.json` went through
+ * JavaScript numbers and a 64-bit integer in it may already be rounded.
+ */
+export function draftFromCase(definition: Case, jsonBody: string | null = null): CaseDraft {
   const json = definition.request.json;
   // `null` cannot come from the file (the engine reads `json: null` as no JSON body).
   const hasJson = json !== undefined && json !== null;
-  return { case: definition, jsonText: hasJson ? JSON.stringify(json, null, 2) : null };
+  return { case: definition, jsonText: hasJson ? (jsonBody ?? JSON.stringify(json, null, 2)) : null };
 }
 
 export function bodyKind(draft: CaseDraft): BodyKind {
@@ -174,27 +179,30 @@ export type DescribeProblem = (key: MessageKey, params?: Params) => string;
 
 const inChosenLanguage: DescribeProblem = (key, params) => translate(initialLang(), key, params);
 
+/** A case as the engine takes it: the definition, and its JSON body as text (or null). */
+export type CaseForEngine = { case: Case; jsonBody: string | null };
+
 /**
- * The case to save or send: the JSON text parsed afresh, and multipart rows left blank
- * (no name, no value, no file) dropped. Or the problems, in words, when there are any.
+ * The case to save or send: multipart rows left blank (no name, no value, no file)
+ * dropped, and the JSON body, when there is one, as the text typed, left out of the
+ * definition: the engine parses it, so no number goes through JavaScript's doubles. Or the
+ * problems, in words, when there are any (an invalid JSON body is one).
  */
 export function caseForSave(
   draft: CaseDraft,
   describe: DescribeProblem = inChosenLanguage,
-): { case: Case } | { problems: string[] } {
+): CaseForEngine | { problems: string[] } {
   const problems = draftProblems(draft);
   if (problems.length > 0) {
     return { problems: problems.map((problem) => describe(problem.key, problem.params)) };
   }
   let request = draft.case.request;
-  if (draft.jsonText !== null) {
-    const parsed = parseJsonText(draft.jsonText);
-    if (parsed.ok) request = { ...withoutBody(request), json: parsed.value as JsonValue };
-  }
+  const jsonBody = draft.jsonText;
+  if (jsonBody !== null) request = withoutBody(request);
   if (request.multipart !== undefined) {
     request = { ...request, multipart: request.multipart.filter((part) => !isBlankPart(part)) };
   }
-  return { case: { ...draft.case, request } };
+  return { case: { ...draft.case, request }, jsonBody };
 }
 
 /** A multipart row nobody filled in: no name, no text, no file, no content type. */

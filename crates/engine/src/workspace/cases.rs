@@ -30,10 +30,16 @@ impl Workspace {
                  WHERE id = ?1 AND deleted_at IS NULL",
                 [id],
                 |r| {
+                    let case: serde_json::Value = super::collections::json_column(r, 2)?;
+                    let json_body = case
+                        .pointer("/request/json")
+                        .filter(|body| !body.is_null())
+                        .and_then(|body| serde_json::to_string_pretty(body).ok());
                     Ok(StoredCase {
                         id: r.get(0)?,
                         collection_id: r.get(1)?,
-                        case: super::collections::json_column(r, 2)?,
+                        case,
+                        json_body,
                         updated_at: r.get(3)?,
                     })
                 },

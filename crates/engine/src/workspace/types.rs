@@ -60,6 +60,10 @@ pub struct StoredCase {
     /// The definition as a collection file writes it (a schema file stays a path).
     #[cfg_attr(feature = "ts", ts(as = "Case"))]
     pub case: serde_json::Value,
+    /// The JSON body as text (pretty-printed), when the case has one. The page edits this
+    /// rather than `case.request.json`: a JavaScript number cannot hold every JSON number
+    /// (9007199254740993 would come back one less), and the file must keep what was written.
+    pub json_body: Option<String>,
     pub updated_at: String,
 }
 
