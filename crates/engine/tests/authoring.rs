@@ -167,6 +167,24 @@ fn long_lines_stay_whole_and_multi_line_text_stays_readable() {
 }
 
 #[test]
+fn json_bodies_keep_the_order_their_keys_were_written_in() {
+    let text = "name: O\ncases:\n  - name: a\n    request:\n      method: POST\n      url: http://x\n      json: {zeta: 1, alpha: {b: 2, a: 3}, \"10\": 4, \"9\": 5}\n";
+    let collection = collection_file::parse(text, Path::new("o.yaml")).expect("parses");
+    let written = collection_save::to_text(&collection).expect("writes");
+    let keys: Vec<&str> = written
+        .lines()
+        .skip_while(|line| !line.trim_start().starts_with("json:"))
+        .skip(1)
+        .map(|line| line.trim().split(':').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        keys,
+        ["zeta", "alpha", "b", "a", "\"10\"", "\"9\""],
+        "{written}"
+    );
+}
+
+#[test]
 fn bad_folders_and_parts_are_named() {
     let cases = [
         (
