@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config curl ca-certificates python3 git
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
-  webkit2gtk-driver xvfb xauth dbus xdotool libglib2.0-bin
+  webkit2gtk-driver xvfb xauth dbus xdotool xclip libglib2.0-bin
 )
 missing=()
 for p in "${packages[@]}"; do

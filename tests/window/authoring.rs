@@ -73,6 +73,16 @@ async fn a_case_written_in_the_window_runs_the_same_in_the_cli_and_as_a_batch() 
     app.click_when_ready("[data-testid=editor-send]", wait)
         .await;
     wait_for_text(&app, "status", "200").await;
+
+    // Copy as cURL puts the request, variables filled in, on the desktop's clipboard.
+    app.click_when_ready("[data-testid=collections-copy-curl]", wait)
+        .await;
+    let expected_url = format!("{}/json/nested", world.sandbox.base_url());
+    let curl = eventually("the cURL command on the clipboard", wait, || async {
+        Some(clipboard(world.display())).filter(|text| text.contains(&expected_url))
+    })
+    .await;
+    assert!(curl.starts_with("curl"), "{curl}");
     app.click_when_ready(
         &format!("[data-testid=viewer-assert][data-assertion='{ASSERTION}']"),
         wait,
@@ -319,4 +329,15 @@ async fn a_slow_send_is_cancelled_from_the_editor() {
     app.click_when_ready("[data-testid=editor-cancel]", wait)
         .await;
     app.end().await;
+}
+
+/// The text on the X clipboard of `display`, as another program pasting would get it.
+fn clipboard(display: &str) -> String {
+    // `timeout`: xclip waits for the owner's answer, which must not hang the test.
+    Command::new("timeout")
+        .env("DISPLAY", display)
+        .args(["5", "xclip", "-selection", "clipboard", "-o"])
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default()
 }
