@@ -1,5 +1,5 @@
-//! The tree, handled with the mouse: a case dragged below another moves there, in the
-//! page and in the database.
+//! The tree as a user handles it: a case dragged below another moves there (in the page
+//! and in the database); search from the keyboard; rename; delete, then Undo.
 
 use std::time::Duration;
 
@@ -42,16 +42,7 @@ async fn a_case_dragged_in_the_tree_moves_there() {
         },
     )
     .await;
-    let stored: Vec<String> = world
-        .store()
-        .workspace()
-        .expect("workspace")
-        .trees()
-        .expect("trees")
-        .into_iter()
-        .flat_map(|tree| tree.cases.into_iter().map(|c| c.name))
-        .collect();
-    assert_eq!(stored, shown, "the order is stored");
+    assert_eq!(stored_names(&world), shown, "the order is stored");
     app.end().await;
 }
 
@@ -65,4 +56,103 @@ async fn shown_cases(app: &Session) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_rename_and_an_undone_delete() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let world = World::new().await;
+    let app = world.launch(&[]).await;
+    let wait = Duration::from_secs(20);
+    app.click_when_ready("[data-testid=nav-collections]", wait)
+        .await;
+    let all = eventually("the demo cases", wait, || async {
+        let shown = shown_cases(&app).await;
+        (shown.len() > 3).then_some(shown)
+    })
+    .await;
+
+    // Ctrl+K goes to the search field; typing narrows the tree.
+    app.press("[data-testid=tree]", "\u{E009}k\u{E000}").await;
+    let focused = app
+        .exec(
+            "return document.activeElement?.dataset?.testid ?? null",
+            vec![],
+        )
+        .await;
+    assert_eq!(focused, Ok(Value::String("tree-search".into())));
+    app.press("[data-testid=tree-search]", "gone").await;
+    eventually("only the matching case", wait, || async {
+        (shown_cases(&app).await == ["it is gone"]).then_some(())
+    })
+    .await;
+    // Ctrl+A, Backspace: emptied as a user would.
+    app.press("[data-testid=tree-search]", "\u{E009}a\u{E000}\u{E003}")
+        .await;
+    eventually("every case again", wait, || async {
+        (shown_cases(&app).await == all).then_some(())
+    })
+    .await;
+
+    // Renamed from its menu, in the page and in the store.
+    let case = row_key(&app, "k:", "log in").await;
+    app.click_when_ready(&format!("[data-testid='tree-menu-{case}']"), wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-rename]", wait)
+        .await;
+    // The old name erased key by key (WebDriver's clear would blur the field, which
+    // cancels), the new one typed, Enter.
+    let keys = format!("{}sign in\u{E007}", "\u{E003}".repeat("log in".len()));
+    app.press("[data-testid=tree-inline-input]", &keys).await;
+    eventually("the new name", wait, || async {
+        shown_cases(&app)
+            .await
+            .contains(&"sign in".to_owned())
+            .then_some(())
+    })
+    .await;
+    assert!(stored_names(&world).contains(&"sign in".to_owned()));
+
+    // Deleted, then brought back with the notice's Undo.
+    app.click_when_ready(&format!("[data-testid='tree-menu-{case}']"), wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-delete]", wait)
+        .await;
+    eventually("the case gone", wait, || async {
+        (!shown_cases(&app).await.contains(&"sign in".to_owned())).then_some(())
+    })
+    .await;
+    assert!(!stored_names(&world).contains(&"sign in".to_owned()));
+    app.click_when_ready("[data-testid=notice-action]", wait)
+        .await;
+    eventually("the case back in its place", wait, || async {
+        let shown = shown_cases(&app).await;
+        let expected: Vec<String> = all
+            .iter()
+            .map(|n| {
+                if n == "log in" {
+                    "sign in".to_owned()
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        (shown == expected).then_some(())
+    })
+    .await;
+    assert!(stored_names(&world).contains(&"sign in".to_owned()));
+    app.end().await;
+}
+
+/// The names of the cases in the database, in tree order.
+fn stored_names(world: &World) -> Vec<String> {
+    world
+        .store()
+        .workspace()
+        .expect("workspace")
+        .trees()
+        .expect("trees")
+        .into_iter()
+        .flat_map(|tree| tree.cases.into_iter().map(|c| c.name))
+        .collect()
 }

@@ -91,23 +91,27 @@ impl Session {
         }
     }
 
-    /// Replaces the text of the first input matching `css` (waiting up to 20 s for it).
+    /// Replaces the text of the first input matching `css` (waiting up to 20 s for it; an
+    /// input a re-render replaced meanwhile is looked up again).
     pub async fn set_value(&self, css: &str, text: &str) {
-        let mut element = None;
+        let mut last = String::from("not found");
         for _ in 0..200 {
-            element = self.find_all(css).await.into_iter().next();
-            if element.is_some() {
-                break;
+            if let Some(element) = self.find_all(css).await.into_iter().next() {
+                let _ = self
+                    .post(&format!("/element/{element}/clear"), json!({}))
+                    .await;
+                match self
+                    .post(&format!("/element/{element}/value"), json!({"text": text}))
+                    .await
+                {
+                    Ok(_) => return,
+                    Err(e) if e.contains("stale element") => last = e,
+                    Err(e) => panic!("cannot type into {css}: {e}"),
+                }
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        let element = element.unwrap_or_else(|| panic!("no {css}"));
-        let _ = self
-            .post(&format!("/element/{element}/clear"), json!({}))
-            .await;
-        self.post(&format!("/element/{element}/value"), json!({"text": text}))
-            .await
-            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+        panic!("cannot type into {css}: {last}");
     }
 
     /// Types `keys` into the first element matching `css` without clearing it first: W3C
