@@ -105,6 +105,21 @@ async fn a_case_written_in_the_window_runs_the_same_in_the_cli_and_as_a_batch() 
     if let Some(path) = screenshot_path("collections") {
         app.screenshot(&path).await;
     }
+    // The case's recent sends, newest first, one per Send (Ctrl+Enter in the URL bar
+    // sends once): the first one, from before the assertion, reopens.
+    eventually("two recent sends", wait, || async {
+        (count(&app, "collections-history-item").await == 2).then_some(())
+    })
+    .await;
+    app.click_when_ready(
+        "li:nth-child(2) > [data-testid=collections-history-item]",
+        wait,
+    )
+    .await;
+    eventually("the first send shown again", wait, || async {
+        (count(&app, "assertion-passed").await == 0).then_some(())
+    })
+    .await;
 
     // A copy aimed at a 404 fails the same assertion: the verdicts differ per case.
     app.click_when_ready(&format!("[data-testid='tree-menu-{first}']"), wait)

@@ -103,6 +103,8 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
   useEffect(() => {
     if (!visible) return;
     const onKey = (event: KeyboardEvent) => {
+      // Handled already where it was typed (Enter in the URL bar sends): once is enough.
+      if (event.defaultPrevented) return;
       const shortcut = shortcutOf(event);
       if (!shortcut) return;
       event.preventDefault();
