@@ -1,5 +1,5 @@
-//! The tree as a user handles it: a case dragged below another moves there (in the page
-//! and in the database); search from the keyboard; rename; delete, then Undo.
+//! The tree as a user handles it: a case dragged below another, then onto a folder, moves
+//! there (in the page and in the database); search from the keyboard; rename; delete, then Undo.
 
 use std::time::Duration;
 
@@ -31,6 +31,7 @@ async fn a_case_dragged_in_the_tree_moves_there() {
     .await
     .expect("the drag");
 
+    let wait = Duration::from_secs(20);
     let mut expected = before[1..].to_vec();
     expected.push("create item".to_owned());
     let shown = eventually(
@@ -43,6 +44,43 @@ async fn a_case_dragged_in_the_tree_moves_there() {
     )
     .await;
     assert_eq!(stored_names(&world), shown, "the order is stored");
+
+    // Dropped on a new folder: the case moves into it.
+    let collection = row_key(&app, "c:", "Items API").await;
+    app.click_when_ready(&format!("[data-testid='tree-menu-{collection}']"), wait)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-new-folder]", wait)
+        .await;
+    app.set_value("[data-testid=tree-inline-input]", "admin\u{E007}")
+        .await;
+    let folder = row_key(&app, "f:", "admin").await;
+    app.drag(
+        &format!("[data-testid='tree-row-{first}']"),
+        &format!("[data-testid='tree-row-{folder}']"),
+        0,
+    )
+    .await
+    .expect("the drag onto the folder");
+    let moved = eventually("the case in the folder", wait, || async {
+        let trees = world.store().workspace().ok()?.trees().ok()?;
+        trees
+            .into_iter()
+            .flat_map(|tree| tree.cases)
+            .find(|c| c.name == "create item" && c.folder.as_deref() == Some("admin"))
+    })
+    .await;
+    assert_eq!(moved.folder.as_deref(), Some("admin"));
+    let depth = app
+        .exec(
+            "return document.querySelector(`[data-testid='tree-row-${arguments[0]}']`)?.dataset.depth ?? null",
+            vec![Value::String(first.clone())],
+        )
+        .await;
+    assert_eq!(
+        depth,
+        Ok(Value::String("2".into())),
+        "shown inside the folder"
+    );
     app.end().await;
 }
 
