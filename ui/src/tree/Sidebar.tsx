@@ -1,5 +1,4 @@
 import {
-  useCallback,
   useEffectEvent,
   useId,
   useLayoutEffect,
@@ -10,18 +9,17 @@ import {
   type KeyboardEvent,
   type Ref,
 } from "react";
-import type { CasePlace } from "../bindings/CasePlace";
 import type { CollectionTree } from "../bindings/CollectionTree";
 import type { MessageKey } from "../i18n/en";
 import { useI18n } from "../hooks/useI18n";
 import { useRowWindow } from "../hooks/useRowWindow";
-import { CREATE_KEY, displayRows, type DisplayRow, type Editing } from "./displayRows";
-import { indexNodes, initialName, planEdit, type EditCommand } from "./editPlan";
-import { errorMessage } from "./errorMessage";
+import { CREATE_KEY, displayRows, type DisplayRow } from "./displayRows";
+import { indexNodes, type EditCommand } from "./editPlan";
 import { InlineNameInput } from "./InlineNameInput";
 import { MENU_ACTIONS, type MenuAction } from "./menuActions";
 import type { NamedKind } from "./names";
 import { RowMenu } from "./RowMenu";
+import { SidebarHeader } from "./SidebarHeader";
 import { treeKeyIntent } from "./treeKeys";
 import {
   ancestorKeys,
@@ -31,36 +29,20 @@ import {
   folderKey,
   placeForKeyboardMove,
   visibleRows,
-  type ContainerNode,
   type TreeNode,
   type TreeRow,
 } from "./treeModel";
+import { TreeLineError } from "./TreeLineError";
 import { INDENT, TreeRowView, type RowHandlers } from "./TreeRowView";
 import { useExpanded } from "./useExpanded";
+import { useInlineNaming } from "./useInlineNaming";
+import { useRowErrors } from "./useRowErrors";
 import { useTreeDrag } from "./useTreeDrag";
 import { withKey } from "./expandedStore";
+import type { SidebarActions } from "./sidebarActions";
 import "./tree.css";
 
-export type SidebarActions = {
-  createCollection(name: string): Promise<void>;
-  /** Opens a file dialog itself. */
-  importCollection(): Promise<void>;
-  renameCollection(id: string, name: string): Promise<void>;
-  /** The page offers Undo. */
-  deleteCollection(id: string): Promise<void>;
-  saveCollectionFile(id: string): Promise<void>;
-  runCollection(id: string): Promise<void>;
-  createFolder(collectionId: string, path: string): Promise<void>;
-  renameFolder(collectionId: string, from: string, to: string): Promise<void>;
-  deleteFolder(collectionId: string, path: string): Promise<void>;
-  createCase(collectionId: string, folder: string | null, name: string): Promise<void>;
-  renameCase(id: string, name: string): Promise<void>;
-  duplicateCase(id: string): Promise<void>;
-  deleteCase(id: string): Promise<void>;
-  copyCaseAsCurl(id: string): Promise<void>;
-  moveCase(id: string, place: CasePlace): Promise<void>;
-  openCollectionSettings(id: string): void;
-};
+export type { SidebarActions };
 
 export type SidebarProps = {
   trees: CollectionTree[];
@@ -84,10 +66,7 @@ const NAME_LABELS: Record<NamedKind, MessageKey> = {
   case: "tree.name.case",
 };
 
-type EditorState = { editing: Editing; value: string; busy: boolean };
 type MenuState = { key: string; x: number; y: number; armed: boolean };
-
-const errorKeyOf = (editing: Editing) => (editing.mode === "rename" ? editing.key : CREATE_KEY);
 
 /**
  * The sidebar: search, the tree of collections → folders → cases with their menus,
@@ -122,11 +101,7 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
   };
   const rows = useMemo(() => visibleRows(filtered.nodes, openKeys), [filtered.nodes, openKeys]);
 
-  const [editor, setEditor] = useState<EditorState | null>(null);
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(() => new Map());
-  const [headerError, setHeaderError] = useState<string | null>(null);
-  const editing = editor?.editing ?? null;
-  const lines = useMemo(() => displayRows(rows, editing, errors), [rows, editing, errors]);
+  const { errors, setError, attempt } = useRowErrors();
 
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [menu, setMenu] = useState<MenuState | null>(null);
@@ -149,26 +124,6 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
   if (focusIndex < 0 && selectedCaseId) focusIndex = rows.findIndex((row) => row.key === caseKey(selectedCaseId));
   const focusedRow: TreeRow | undefined = rows[focusIndex];
 
-  const setError = useCallback((key: string, message: string | null) => {
-    setErrors((current) => {
-      if ((current.get(key) ?? null) === message) return current;
-      const next = new Map(current);
-      if (message === null) next.delete(key);
-      else next.set(key, message);
-      return next;
-    });
-  }, []);
-
-  /** Runs an action; its failure shows under the row `key`. */
-  const attempt = async (key: string, work: () => Promise<void>) => {
-    setError(key, null);
-    try {
-      await work();
-    } catch (error) {
-      setError(key, errorMessage(error));
-    }
-  };
-
   const drag = useTreeDrag((moved, place) => {
     // A case dropped into a collapsed folder stays in sight.
     persisted.openAll(ancestorKeys(place.collection_id, place.folder));
@@ -178,25 +133,6 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
   const focusTree = () => treeRef.current?.focus({ preventScroll: true });
 
   // ---- Inline naming -------------------------------------------------------------
-
-  const startCreate = (what: NamedKind, parent: ContainerNode | null) => {
-    if (parent) setOpen(parent.key, true);
-    setError(CREATE_KEY, null);
-    setEditor({ editing: { mode: "create", what, parentKey: parent?.key ?? null }, value: "", busy: false });
-  };
-
-  const startRename = (node: TreeNode) => {
-    const renaming: Editing = { mode: "rename", key: node.key };
-    setError(node.key, null);
-    setFocusedKey(node.key);
-    setEditor({ editing: renaming, value: initialName(renaming, nodeByKey), busy: false });
-  };
-
-  const cancelEdit = (refocus: boolean) => {
-    if (editor) setError(errorKeyOf(editor.editing), null);
-    setEditor(null);
-    if (refocus) focusTree();
-  };
 
   const runCommand = async (command: EditCommand): Promise<void> => {
     switch (command.type) {
@@ -220,48 +156,26 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
     }
   };
 
-  const commitEdit = async () => {
-    if (!editor || editor.busy) return;
-    const started = editor.editing;
-    const errorKey = errorKeyOf(started);
-    const plan = planEdit(started, editor.value, nodeByKey);
-    if ("problem" in plan) {
-      setError(errorKey, t(plan.problem.key, plan.problem.params));
-      return;
-    }
-    if (!plan.command) {
-      cancelEdit(true);
-      return;
-    }
-    const command = plan.command;
-    setError(errorKey, null);
-    setEditor({ ...editor, busy: true });
-    // Another edit may have started meanwhile (a blur commits): only close this one.
-    const isThis = (current: EditorState | null) => current?.editing === started;
-    try {
-      await runCommand(command);
-      setEditor((current) => (isThis(current) ? null : current));
-      focusTree();
-    } catch (error) {
-      setEditor((current) => (current && isThis(current) ? { ...current, busy: false } : current));
-      setError(errorKey, errorMessage(error));
-    }
-  };
-
-  /** Leaving the input keeps a typed change (as Enter) and drops an untouched one. */
-  const blurEdit = () => {
-    if (!editor) return;
-    const typed = editor.value.trim();
-    if (!typed || typed === initialName(editor.editing, nodeByKey)) cancelEdit(false);
-    else void commitEdit();
-  };
+  const naming = useInlineNaming({
+    nodeByKey,
+    setError,
+    runCommand,
+    focusTree,
+    onStart: (editing) => {
+      if (editing.mode === "rename") setFocusedKey(editing.key);
+      else if (editing.parentKey) setOpen(editing.parentKey, true);
+    },
+  });
+  const { editor, startCreate, startRename, cancelEdit, commitEdit, blurEdit } = naming;
+  const editing = editor?.editing ?? null;
+  const lines = useMemo(() => displayRows(rows, editing, errors), [rows, editing, errors]);
 
   const nameInput = (what: NamedKind, errorKey: string) =>
     editor && (
       <InlineNameInput
         value={editor.value}
         onChange={(value) => {
-          setEditor((current) => current && { ...current, value });
+          naming.setValue(value);
           setError(errorKey, null);
         }}
         onCommit={() => void commitEdit()}
@@ -479,27 +393,14 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
         );
       case "error":
         return (
-          <div
+          <TreeLineError
             key={line.key}
-            id={errorDomId(line.forKey)}
-            role="alert"
-            className={`tree-line-error${windowed ? " clipped" : ""}`}
-            data-testid={`tree-error-${line.forKey}`}
-            style={{ ...style, paddingLeft: 4 + line.depth * INDENT + 16 }}
-          >
-            <span className="tree-line-error-text" title={line.message}>
-              {line.message}
-            </span>
-            <button
-              type="button"
-              className="tree-line-error-dismiss"
-              tabIndex={-1}
-              aria-label={t("tree.dismiss")}
-              onClick={() => setError(line.forKey, null)}
-            >
-              ×
-            </button>
-          </div>
+            line={line}
+            domId={errorDomId(line.forKey)}
+            clipped={windowed}
+            style={style}
+            onDismiss={() => setError(line.forKey, null)}
+          />
         );
     }
   };
@@ -509,48 +410,14 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
 
   return (
     <div className="tree-sidebar" data-testid="tree-sidebar">
-      <div className="tree-header">
-        <input
-          ref={searchInputRef}
-          type="search"
-          className="tree-search"
-          data-testid="tree-search"
-          aria-label={t("tree.search")}
-          placeholder={t("tree.searchPlaceholder")}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onKeyDown={onSearchKeyDown}
-        />
-        <div className="tree-header-actions">
-          <button
-            type="button"
-            className="small"
-            data-testid="tree-new-collection"
-            onClick={() => startCreate("collection", null)}
-          >
-            {t("tree.newCollection")}
-          </button>
-          <button
-            type="button"
-            className="small"
-            data-testid="tree-import"
-            onClick={() => {
-              setHeaderError(null);
-              actions.importCollection().catch((error: unknown) => setHeaderError(errorMessage(error)));
-            }}
-          >
-            {t("tree.import")}
-          </button>
-        </div>
-        {headerError && (
-          <p className="tree-header-error" role="alert" data-testid="tree-header-error">
-            <span>{headerError}</span>
-            <button type="button" className="tree-line-error-dismiss" aria-label={t("tree.dismiss")} onClick={() => setHeaderError(null)}>
-              ×
-            </button>
-          </p>
-        )}
-      </div>
+      <SidebarHeader
+        search={search}
+        onSearch={setSearch}
+        onSearchKeyDown={onSearchKeyDown}
+        searchInputRef={searchInputRef}
+        onNewCollection={() => startCreate("collection", null)}
+        onImport={actions.importCollection}
+      />
       {trees.length === 0 && !creatingCollection && <p className="tree-empty">{t("tree.noCollections")}</p>}
       {filtered.active && filtered.nodes.length === 0 && (
         <p className="tree-empty" data-testid="tree-no-matches">

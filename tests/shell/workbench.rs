@@ -1,0 +1,63 @@
+//! The workbench over IPC: one case sent now, and a slow one cancelled.
+
+use serde_json::json;
+
+use crate::mock_app::{MockApp, invoke_on};
+
+#[test]
+fn the_workbench_sends_a_case_and_cancels_a_slow_one() {
+    let app = MockApp::new();
+    // The demo collection targets the in-process sandbox: its `base` variable says where.
+    let info = app.invoke("startup_info", json!({})).expect("startup_info");
+    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
+    let text = std::fs::read_to_string(&path).expect("demo file");
+    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
+        .expect("demo collection");
+    let variables = json!({"base": demo.variables["base"]});
+
+    let case = json!({"name": "created", "request": {"method": "GET", "url": "{{base}}/status/201"},
+        "assert": ["status == 201", "duration < 60000"]});
+    let outcome = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "s1", "case": case, "variables": variables}),
+        )
+        .expect("send_case");
+    assert_eq!(outcome["verdict"], "passed", "{outcome}");
+    assert_eq!(outcome["response"]["status"], 201);
+    assert_eq!(outcome["assertions"].as_array().map(Vec::len), Some(2));
+
+    // A bad case is refused with a clear error before anything is sent.
+    let bad =
+        json!({"name": "bad", "request": {"method": "GET", "url": "x"}, "assert": ["status =="]});
+    let refused = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "s2", "case": bad, "variables": {}}),
+        )
+        .expect_err("a malformed assertion");
+    assert_eq!(refused["kind"], "invalid_input");
+    let why = refused["message"].as_str().unwrap_or_default();
+    assert!(why.contains("needs a value"), "{why}");
+
+    // A slow one, cancelled from another call while it waits.
+    let window = app.window.clone();
+    let slow = json!({"name": "slow", "request": {"method": "GET", "url": "{{base}}/delay/20000"}});
+    let sending = std::thread::spawn(move || {
+        invoke_on(
+            &window,
+            "send_case",
+            json!({"sendId": "s3", "case": slow, "variables": variables}),
+        )
+    });
+    app.wait_for("the slow send to be in flight", |app| {
+        app.invoke("cancel_send", json!({"sendId": "s3"})) == Ok(json!(true))
+    });
+    let outcome = sending.join().expect("join").expect("send_case");
+    assert_eq!(outcome["verdict"], "errored");
+    assert_eq!(outcome["error"]["kind"], "cancelled");
+    assert_eq!(
+        app.invoke("cancel_send", json!({"sendId": "s3"})),
+        Ok(json!(false))
+    );
+}
