@@ -70,17 +70,17 @@ async fn a_case_dragged_in_the_tree_moves_there() {
     })
     .await;
     assert_eq!(moved.folder.as_deref(), Some("admin"));
-    let depth = app
-        .exec(
-            "return document.querySelector(`[data-testid='tree-row-${arguments[0]}']`)?.dataset.depth ?? null",
-            vec![Value::String(first.clone())],
-        )
-        .await;
-    assert_eq!(
-        depth,
-        Ok(Value::String("2".into())),
-        "shown inside the folder"
-    );
+    // The page shows it there once it has read the trees again.
+    eventually("the case shown inside the folder", wait, || async {
+        let depth = app
+            .exec(
+                "return document.querySelector(`[data-testid='tree-row-${arguments[0]}']`)?.dataset.depth ?? null",
+                vec![Value::String(first.clone())],
+            )
+            .await;
+        (depth == Ok(Value::String("2".into()))).then_some(())
+    })
+    .await;
     app.end().await;
 }
 
