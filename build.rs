@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "set_retention",
     "send_case",
     "cancel_send",
+    "session_captures",
+    "clear_session_captures",
     "workspace_trees",
     "create_collection",
     "rename_collection",

@@ -75,6 +75,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::settings::set_retention,
             commands::workbench::send_case,
             commands::workbench::cancel_send,
+            commands::workbench::session_captures,
+            commands::workbench::clear_session_captures,
             commands::workspace::workspace_trees,
             commands::workspace::create_collection,
             commands::workspace::rename_collection,

@@ -35,9 +35,18 @@ pub struct AppState {
     pub settings: Settings,
     /// Workbench sends in flight (Cancel finds them here).
     pub sends: Sends,
-    /// Values captured by workbench sends, per collection, for the sends after them (as
-    /// a batch passes captures on). Kept for the app's lifetime only.
-    pub captured: Mutex<HashMap<String, HashMap<String, serde_json::Value>>>,
+    /// Values captured by workbench sends, per collection id, for the sends after them
+    /// (as a batch passes captures on). Kept for the app's lifetime only.
+    pub captured: Mutex<HashMap<String, SessionCaptures>>,
+}
+
+/// What the sends of one collection captured so far.
+#[derive(Debug, Default, Clone)]
+pub struct SessionCaptures {
+    /// In clear: what later sends use.
+    pub values: HashMap<String, serde_json::Value>,
+    /// Secrets masked: what the page may show.
+    pub shown: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl AppState {

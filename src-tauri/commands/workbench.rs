@@ -1,5 +1,6 @@
 //! The workbench: send one case now and see the whole response; cancel a slow one.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use apiautotest_engine::model::{BatchOptions, Collection, Variables};
@@ -49,7 +50,10 @@ pub async fn send_case(
     }
     let environment = state.workspace.active_environment()?;
     let captures = match (&collection_id, state.captured.lock()) {
-        (Some(id), Ok(captured)) => captured.get(id).cloned().unwrap_or_default(),
+        (Some(id), Ok(captured)) => captured
+            .get(id)
+            .map(|c| c.values.clone())
+            .unwrap_or_default(),
         _ => Default::default(),
     };
     let (cancel, _in_flight) = state.sends.begin(&send_id);
@@ -65,8 +69,9 @@ pub async fn send_case(
     };
     let outcome = send(input, cancel).await;
     if let (Some(id), Ok(mut captured)) = (&collection_id, state.captured.lock()) {
-        let values = captured.entry(id.clone()).or_default();
-        values.extend(outcome.captured_values.clone());
+        let session = captured.entry(id.clone()).or_default();
+        session.values.extend(outcome.captured_values.clone());
+        session.shown.extend(outcome.captures.clone());
     }
     if let Some(case_id) = case_id
         && let Err(e) = state.workspace.record_send(&case_id, &outcome)
@@ -81,4 +86,27 @@ pub async fn send_case(
 #[tauri::command]
 pub fn cancel_send(send_id: String, state: State<'_, AppState>) -> bool {
     state.sends.cancel(&send_id)
+}
+
+/// The values this session's sends of `collection_id` captured (secrets masked): what
+/// later sends of the collection will use for those names.
+#[tauri::command]
+pub fn session_captures(
+    collection_id: String,
+    state: State<'_, AppState>,
+) -> BTreeMap<String, serde_json::Value> {
+    state
+        .captured
+        .lock()
+        .ok()
+        .and_then(|captured| captured.get(&collection_id).map(|c| c.shown.clone()))
+        .unwrap_or_default()
+}
+
+/// Forgets them: later sends use the environment's and the collection's values again.
+#[tauri::command]
+pub fn clear_session_captures(collection_id: String, state: State<'_, AppState>) {
+    if let Ok(mut captured) = state.captured.lock() {
+        captured.remove(&collection_id);
+    }
 }

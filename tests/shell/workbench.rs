@@ -1,4 +1,5 @@
-//! The workbench over IPC: one case sent now, and a slow one cancelled.
+//! The workbench over IPC: one case sent now, a slow one cancelled, and the values sends
+//! capture for the sends after them.
 
 use serde_json::json;
 
@@ -60,4 +61,62 @@ fn the_workbench_sends_a_case_and_cancels_a_slow_one() {
         app.invoke("cancel_send", json!({"sendId": "s3"})),
         Ok(json!(false))
     );
+}
+
+/// A value one send captures feeds the next send of the same collection (in clear, so a
+/// secret token still works), is listed masked, and is forgotten on request.
+#[test]
+fn captured_values_feed_later_sends_until_cleared() {
+    let app = MockApp::new();
+    let trees = app.invoke("workspace_trees", json!({})).expect("trees");
+    let demo = trees[0]["collection"]["id"].clone();
+    let environment = app
+        .invoke(
+            "save_environment",
+            json!({"environment": {"id": "", "name": "dev", "variables": [
+                {"name": "secret", "value": "s3cret", "secret": true, "enabled": true}]}}),
+        )
+        .expect("environment");
+    app.invoke("set_active_environment", json!({"id": environment["id"]}))
+        .expect("activate");
+
+    // The echo sends the header back; the capture takes it, secret included.
+    let capture = json!({"name": "capture", "request": {"method": "GET", "url": "{{base}}/echo",
+        "headers": {"X-Token": "t-{{secret}}"}},
+        "capture": {"token": "jsonpath $.headers[\"x-token\"]"}});
+    app.invoke(
+        "send_case",
+        json!({"sendId": "c1", "case": capture, "collectionId": demo, "variables": {}}),
+    )
+    .expect("send");
+    let listed = app
+        .invoke("session_captures", json!({"collectionId": demo}))
+        .expect("captures");
+    assert_eq!(listed, json!({"token": "t-*****"}));
+
+    let reuse = json!({"name": "reuse", "request": {"method": "GET", "url": "{{base}}/echo",
+        "headers": {"X-Again": "{{token}}"}},
+        "assert": ["jsonpath $.headers[\"x-again\"] == \"t-{{secret}}\""]});
+    let outcome = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "c2", "case": reuse, "collectionId": demo, "variables": {}}),
+        )
+        .expect("send");
+    assert_eq!(outcome["verdict"], "passed", "{outcome}");
+
+    app.invoke("clear_session_captures", json!({"collectionId": demo}))
+        .expect("clear");
+    assert_eq!(
+        app.invoke("session_captures", json!({"collectionId": demo})),
+        Ok(json!({}))
+    );
+    let forgotten = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "c3", "case": reuse, "collectionId": demo, "variables": {}}),
+        )
+        .expect("send");
+    assert_eq!(forgotten["verdict"], "errored", "{forgotten}");
+    assert_eq!(forgotten["error"]["kind"], "template", "{forgotten}");
 }

@@ -13,6 +13,7 @@ import type { Environments } from "./bindings/Environments";
 import type { SendOutcome } from "./bindings/SendOutcome";
 import type { SendRecord } from "./bindings/SendRecord";
 import type { StoredCase } from "./bindings/StoredCase";
+import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import type { WorkspaceCollection } from "./bindings/WorkspaceCollection";
 import { call } from "./ipc";
 
@@ -62,6 +63,11 @@ export const sendCase = (
   variables: Record<string, string> = {},
 ) => call<SendOutcome>("send_case", { sendId, case: definition, jsonBody, collectionId, caseId, variables });
 export const cancelSend = (sendId: string) => call<boolean>("cancel_send", { sendId });
+/** What this session's sends of a collection captured (secrets masked). */
+export const sessionCaptures = (collectionId: string) =>
+  call<Record<string, JsonValue>>("session_captures", { collectionId });
+export const clearSessionCaptures = (collectionId: string) =>
+  call<void>("clear_session_captures", { collectionId });
 export const caseSends = (caseId: string) => call<SendRecord[]>("case_sends", { caseId });
 export const sendOutcome = (id: number) => call<SendOutcome>("send_outcome", { id });
 

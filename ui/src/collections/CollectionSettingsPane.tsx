@@ -8,6 +8,7 @@ import { errorText } from "../ipc";
 import { updateCollectionSettings } from "../workspaceIpc";
 import { draftsUnder, writeDraftSoon } from "./draftWriter";
 import { folderPaths } from "./folderPaths";
+import { SessionCaptures } from "./SessionCaptures";
 
 const DRAFT_PREFIX = "collection:";
 
@@ -115,6 +116,7 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile }: Pro
         inherited={null}
         known={known}
       />
+      <SessionCaptures collectionId={collection.id} />
       {folders.map((path) => (
         <section key={path} className="folder-auth">
           <h3>{t("collections.folderAuth", { name: path })}</h3>

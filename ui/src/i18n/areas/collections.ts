@@ -34,6 +34,10 @@ export const collectionsEn = {
   "collections.noCollections": "No collection yet: create one or open a collection file.",
   "collections.pickCase": "Choose a case in the tree, or press Ctrl+N for a new one.",
   "collections.environmentsTitle": "Environments",
+  "collections.sessionCaptures": "Captured by Send",
+  "collections.sessionCapturesHint": "Later sends of this collection use these values, until the app quits.",
+  "collections.sessionCapturesNone": "Nothing captured by Send yet.",
+  "collections.clearCaptures": "Forget them",
 } as const;
 
 export const collectionsZh: Record<keyof typeof collectionsEn, string> = {
@@ -67,4 +71,8 @@ export const collectionsZh: Record<keyof typeof collectionsEn, string> = {
   "collections.noCollections": "还没有集合：新建一个，或打开集合文件。",
   "collections.pickCase": "在左侧选择一个接口用例，或按 Ctrl+N 新建。",
   "collections.environmentsTitle": "环境变量",
+  "collections.sessionCaptures": "发送时提取的变量",
+  "collections.sessionCapturesHint": "此集合之后的发送会使用这些值，直到应用退出。",
+  "collections.sessionCapturesNone": "发送尚未提取任何变量。",
+  "collections.clearCaptures": "清除",
 };

@@ -1,0 +1,62 @@
+import { useEffect, useState } from "react";
+import type { JsonValue } from "../bindings/serde_json/JsonValue";
+import { useI18n } from "../hooks/useI18n";
+import { errorText } from "../ipc";
+import { clearSessionCaptures, sessionCaptures } from "../workspaceIpc";
+
+/**
+ * The values Send captured in this collection so far (secrets masked): later sends use
+ * them, as the cases after a capture do in a batch. Hidden state is what surprises people
+ * most in a workbench, so it is listed here, with a way to forget it.
+ */
+export function SessionCaptures({ collectionId }: { collectionId: string }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<string, JsonValue> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    sessionCaptures(collectionId)
+      .then((found) => live && setValues(found))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [collectionId]);
+
+  const forget = () => {
+    clearSessionCaptures(collectionId)
+      .then(() => setValues({}))
+      .catch((e: unknown) => setError(errorText(e)));
+  };
+
+  const entries = Object.entries(values ?? {});
+  return (
+    <section className="session-captures" data-testid="collections-session-captures">
+      <h3>{t("collections.sessionCaptures")}</h3>
+      {error && <p className="inline-error">{error}</p>}
+      {entries.length === 0 ? (
+        <p className="muted">{t("collections.sessionCapturesNone")}</p>
+      ) : (
+        <>
+          <p className="muted">{t("collections.sessionCapturesHint")}</p>
+          <table className="session-captures-table">
+            <tbody>
+              {entries.map(([name, value]) => (
+                <tr key={name} data-testid="collections-session-capture">
+                  <th scope="row">{name}</th>
+                  <td>
+                    <code>{typeof value === "string" ? value : JSON.stringify(value)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" className="small" data-testid="collections-clear-captures" onClick={forget}>
+            {t("collections.clearCaptures")}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
