@@ -1,7 +1,7 @@
 //! The workspace over IPC: collections, cases and environments edited, sent, saved as a
 //! native file and run; JSON bodies kept digit for digit.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::mock_app::{MockApp, demo_options};
 
@@ -18,24 +18,10 @@ fn the_workspace_is_edited_sent_saved_and_run_over_ipc() {
         "{base}"
     );
 
-    let collection = app
-        .invoke("create_collection", json!({"name": "Mine"}))
-        .expect("create");
-    let collection_id = collection["id"].clone();
     let settings = json!({"variables": {"base": base}, "auth": {"bearer": {"token": "{{token}}"}},
         "folders": []});
-    app.invoke(
-        "update_collection_settings",
-        json!({"id": collection_id, "settings": settings}),
-    )
-    .expect("settings");
-    let summary = app
-        .invoke(
-            "create_case",
-            json!({"collectionId": collection_id, "folder": "echo", "name": "who am I"}),
-        )
-        .expect("create case");
-    let case_id = summary["id"].clone();
+    let (collection_id, case_id) =
+        collection_with_case(&app, "Mine", settings, Some("echo"), "who am I");
     let case = json!({"name": "who am I", "folder": "echo",
         "request": {"method": "GET", "url": "{{base}}/echo"},
         "assert": ["status == 200", "jsonpath $.headers.authorization == \"Bearer {{token}}\""]});
@@ -127,25 +113,10 @@ fn the_workspace_is_edited_sent_saved_and_run_over_ipc() {
 #[test]
 fn json_bodies_cross_the_ipc_as_text_and_keep_every_digit() {
     let app = MockApp::new();
-    let collection = app
-        .invoke("create_collection", json!({"name": "Ids"}))
-        .expect("create");
-    let collection_id = collection["id"].clone();
     let trees = app.invoke("workspace_trees", json!({})).expect("trees");
     let base = trees[0]["collection"]["settings"]["variables"]["base"].clone();
     let settings = json!({"variables": {"base": base}, "auth": null, "folders": []});
-    app.invoke(
-        "update_collection_settings",
-        json!({"id": collection_id, "settings": settings}),
-    )
-    .expect("settings");
-    let summary = app
-        .invoke(
-            "create_case",
-            json!({"collectionId": collection_id, "folder": null, "name": "big id"}),
-        )
-        .expect("create case");
-    let case_id = summary["id"].clone();
+    let (collection_id, case_id) = collection_with_case(&app, "Ids", settings, None, "big id");
     let case = json!({"name": "big id", "request": {"method": "POST", "url": "{{base}}/echo"}});
     let body = "{\"id\": 9007199254740993}";
     app.invoke(
@@ -193,4 +164,30 @@ fn json_bodies_cross_the_ipc_as_text_and_keep_every_digit() {
             .is_some_and(|m| m.contains("JSON body")),
         "{refused}"
     );
+}
+
+/// A new collection with `settings` and one new case in `folder`; their ids.
+fn collection_with_case(
+    app: &MockApp,
+    name: &str,
+    settings: Value,
+    folder: Option<&str>,
+    case_name: &str,
+) -> (Value, Value) {
+    let collection = app
+        .invoke("create_collection", json!({"name": name}))
+        .expect("create");
+    let collection_id = collection["id"].clone();
+    app.invoke(
+        "update_collection_settings",
+        json!({"id": collection_id, "settings": settings}),
+    )
+    .expect("settings");
+    let summary = app
+        .invoke(
+            "create_case",
+            json!({"collectionId": collection_id, "folder": folder, "name": case_name}),
+        )
+        .expect("create case");
+    (collection_id, summary["id"].clone())
 }

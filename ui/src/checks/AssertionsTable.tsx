@@ -19,6 +19,7 @@ import { RowMessages } from "./RowMessages";
 import { moveBy, removeAt, replaceAt } from "./rowList";
 import { SchemaFields } from "./SchemaFields";
 import { useLocalRows } from "./useLocalRows";
+import { RawLineInput } from "./RawLineInput";
 import "./checks.css";
 
 type Props = {
@@ -73,16 +74,12 @@ export function AssertionsTable({ assertions, onChange, known }: Props) {
               />
             )}
             {row.kind === "raw" && (
-              <input
-                className="ck-mono ck-raw"
-                data-testid={`${testId}-text`}
-                aria-label={t("checks.rawLine")}
-                aria-invalid={problem !== null || undefined}
-                title={t("checks.rawLineHint")}
-                spellCheck={false}
-                autoComplete="off"
-                value={row.text}
-                onChange={(e) => replace({ ...row, text: e.target.value })}
+              <RawLineInput
+                testId={testId}
+                label={t("checks.rawLine")}
+                text={row.text}
+                invalid={problem !== null}
+                onChange={(text) => replace({ ...row, text })}
                 onBlur={() => {
                   const parsed = parsedRaw(row);
                   if (parsed !== null) replace(parsed);

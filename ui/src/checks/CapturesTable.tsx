@@ -18,6 +18,7 @@ import { RowActions } from "./RowActions";
 import { RowMessages } from "./RowMessages";
 import { moveBy, removeAt, replaceAt } from "./rowList";
 import { useLocalRows } from "./useLocalRows";
+import { RawLineInput } from "./RawLineInput";
 import "./checks.css";
 
 type Props = {
@@ -81,16 +82,12 @@ export function CapturesTable({ capture, onChange }: Props) {
                 onChange={(source) => replace(withSource(row, source))}
               />
             ) : (
-              <input
-                className="ck-mono ck-raw"
-                data-testid={`${testId}-text`}
-                aria-label={t("checks.rawCapture")}
-                aria-invalid={problem !== null || undefined}
-                title={t("checks.rawLineHint")}
-                spellCheck={false}
-                autoComplete="off"
-                value={row.text}
-                onChange={(e) => replace({ ...row, text: e.target.value })}
+              <RawLineInput
+                testId={testId}
+                label={t("checks.rawCapture")}
+                text={row.text}
+                invalid={problem !== null}
+                onChange={(text) => replace({ ...row, text })}
                 onBlur={() => {
                   const parsed = parsedRawCapture(row);
                   if (parsed !== null) replace(parsed);

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { EnvironmentVariable } from "../bindings/EnvironmentVariable";
 import { EyeIcon } from "../components/EyeIcon";
 import { useI18n } from "../hooks/useI18n";
+import { DeleteRowButton } from "../components/DeleteRowButton";
 import { blankVariable } from "./environmentDraft";
 import { problemText, type Problem } from "./problem";
 import { removeAt, replaceAt } from "./rowList";
@@ -115,16 +116,12 @@ export function EnvironmentVariablesTable({ variables, problems, inCycle, onChan
                 patch(index, { secret: e.target.checked });
               }}
             />
-            <button
-              type="button"
-              className="small danger"
-              data-testid={`${testId}-delete`}
-              aria-label={t("checks.deleteRow")}
-              title={t("checks.deleteRow")}
+            <DeleteRowButton
+              testId={`${testId}-delete`}
+              label={t("checks.deleteRow")}
               onClick={() => remove(index)}
-            >
-              ×
-            </button>
+              danger
+            />
             {problem !== null && (
               <div className="ck-messages ck-error" role="alert" data-testid={`${testId}-error`}>
                 {problemText(problem, t)}

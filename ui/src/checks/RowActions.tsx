@@ -1,4 +1,5 @@
 import { useI18n } from "../hooks/useI18n";
+import { DeleteRowButton } from "../components/DeleteRowButton";
 
 type Props = {
   index: number;
@@ -39,16 +40,7 @@ export function RowActions({ index, count, testId, onMove, onDelete }: Props) {
           </button>
         </>
       )}
-      <button
-        type="button"
-        className="small danger"
-        data-testid={`${testId}-delete`}
-        aria-label={t("checks.deleteRow")}
-        title={t("checks.deleteRow")}
-        onClick={onDelete}
-      >
-        ×
-      </button>
+      <DeleteRowButton testId={`${testId}-delete`} label={t("checks.deleteRow")} onClick={onDelete} danger />
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useI18n } from "../hooks/useI18n";
+import { DeleteRowButton } from "../components/DeleteRowButton";
 import { CycleMessages } from "./CycleMessages";
 import { firstWins, nameFaults, sameMap } from "./names";
 import { nameProblem } from "./nameProblem";
@@ -81,16 +82,12 @@ export function VariablesTable({ variables, onChange, known }: Props) {
             />
             <span className="ck-actions">
               {!blank && (
-                <button
-                  type="button"
-                  className="small danger"
-                  data-testid={`${testId}-delete`}
-                  aria-label={t("checks.deleteRow")}
-                  title={t("checks.deleteRow")}
+                <DeleteRowButton
+                  testId={`${testId}-delete`}
+                  label={t("checks.deleteRow")}
                   onClick={() => setRows(removeAt(rows, index))}
-                >
-                  ×
-                </button>
+                  danger
+                />
               )}
             </span>
             {!blank && (

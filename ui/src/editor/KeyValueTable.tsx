@@ -1,4 +1,5 @@
 import { useI18n } from "../hooks/useI18n";
+import { DeleteRowButton } from "../components/DeleteRowButton";
 import { DISABLED_PREFIX, duplicateKeys, isNameless, type Row } from "./keyValueRows";
 import { TemplateInput } from "./TemplateInput";
 import { VariableWarnings } from "./VariableWarnings";
@@ -123,17 +124,8 @@ function KeyValueRow({ row, index, known, keyPlaceholder, valuePlaceholder, test
         onChange={(value) => onPatch({ value })}
       />
       <span className="ed-kv-delete">
-        {!blank && (
-          <button
-            type="button"
-            className="small"
-            data-testid={id("delete")}
-            aria-label={t("editor.rowDelete")}
-            title={t("editor.rowDelete")}
-            onClick={onDelete}
-          >
-            ×
-          </button>
+        {!blank && onDelete && (
+          <DeleteRowButton testId={id("delete")} label={t("editor.rowDelete")} onClick={onDelete} />
         )}
       </span>
       {(nameless || duplicate) && (

@@ -1,5 +1,6 @@
 import type { MultipartPart } from "../bindings/MultipartPart";
 import { useI18n } from "../hooks/useI18n";
+import { DeleteRowButton } from "../components/DeleteRowButton";
 import {
   partEnabled,
   partName,
@@ -152,16 +153,7 @@ function PartRow({ index, part, known, onPickFile, onChange, onDelete }: RowProp
       />
       <span className="ed-kv-delete">
         {onDelete && (
-          <button
-            type="button"
-            className="small"
-            data-testid={id("delete")}
-            aria-label={t("editor.rowDelete")}
-            title={t("editor.rowDelete")}
-            onClick={onDelete}
-          >
-            ×
-          </button>
+          <DeleteRowButton testId={id("delete")} label={t("editor.rowDelete")} onClick={onDelete} />
         )}
       </span>
       <div className="ed-kv-messages">
