@@ -19,11 +19,7 @@ pub struct MockApp {
 impl MockApp {
     pub fn new() -> MockApp {
         let mut context = tauri::generate_context!();
-        context.config_mut().identifier = format!("dev.apiautotest.test-{}", std::process::id());
-        context
-            .config_mut()
-            .identifier
-            .push_str(&format!("-{}", uuid_like()));
+        context.config_mut().identifier = unique_identifier();
         let mut app = apiautotest_desktop::configure(mock_builder())
             .build(context)
             .expect("the app builds with its real capabilities");
@@ -86,13 +82,20 @@ pub fn invoke_on(
     }
 }
 
-fn uuid_like() -> String {
+/// Tests run on parallel threads of one process: the counter keeps their data folders
+/// apart (the clock alone did not: two apps got one folder and migrated one database at
+/// once), the process id keeps test processes apart, the time keeps this run away from a
+/// folder a killed run left behind.
+fn unique_identifier() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     format!(
-        "{:x}",
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
+        "dev.apiautotest.test-{}-{}-{nanos:x}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     )
 }
 

@@ -326,3 +326,37 @@ fn files_that_are_not_ours_are_refused_and_left_untouched() {
         "never overwritten"
     );
 }
+
+/// The app and a CLI run with `--db` may open one new file at the same moment: neither
+/// may apply a migration the other already applied, nor take the other's first table for
+/// a foreign application's.
+#[test]
+fn openers_of_one_new_file_at_once_all_get_the_same_schema() {
+    let dir = tempfile::tempdir().expect("dir");
+    for round in 0..20 {
+        let path = dir.path().join(format!("shared-{round}.db"));
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let openers: Vec<_> = (0..4)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&path).map(drop).map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for opener in openers {
+            let opened = opener.join().expect("opener thread");
+            assert_eq!(opened, Ok(()), "round {round}");
+        }
+        let versions: Vec<i64> = rusqlite::Connection::open(&path)
+            .expect("open")
+            .prepare("SELECT version FROM schema_migrations ORDER BY version")
+            .expect("query")
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("versions");
+        assert_eq!(versions, vec![1, 2], "each migration recorded once");
+    }
+}

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use super::StoreError;
 
@@ -37,8 +37,30 @@ impl Location {
     }
 }
 
+/// Switches a file to WAL and returns the journal mode it ended in. Leaving rollback mode
+/// needs the file to itself, and SQLite answers BUSY at once instead of calling the busy
+/// handler; another process opening the same new file holds it for milliseconds, so this
+/// waits as the busy timeout would.
+fn enter_wal_mode(conn: &Connection) -> rusqlite::Result<String> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            answer => return answer,
+        }
+    }
+}
+
+/// How long a connection waits for another's lock before giving up with `Busy`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(())
 }
@@ -66,18 +88,16 @@ pub fn open_for_writing(location: &Location) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = location
+    let mut conn = location
         .connect(flags)
         .map_err(|e| opening_error(location, e))?;
     configure(&conn).map_err(|e| opening_error(location, e))?;
-    check_ownership(&conn, location)?;
+    claim_or_refuse(&mut conn, location)?;
     if matches!(location, Location::File(_)) {
         // WAL: readers never block the writer. synchronous=NORMAL: a commit survives the
         // process being killed (the durability the continuity contract needs) without an
         // fsync per commit; only an OS crash or power cut may lose the last commits.
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| opening_error(location, e))?;
+        let mode = enter_wal_mode(&conn).map_err(|e| opening_error(location, e))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Sqlite(format!(
                 "cannot use WAL mode (got {mode})"
@@ -119,7 +139,19 @@ fn refuse_non_sqlite(path: &std::path::Path) -> Result<(), StoreError> {
     })
 }
 
-/// A database is ours if it carries our application id, or is brand new (no tables).
+/// A database is ours if it carries our application id, or is brand new (no tables); a
+/// new one is marked ours. Read and mark happen in one IMMEDIATE transaction: two
+/// processes opening one new file at once would otherwise both see it empty, or one would
+/// see the other's first table before its mark and call the file foreign.
+fn claim_or_refuse(conn: &mut Connection, location: &Location) -> Result<(), StoreError> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| opening_error(location, e))?;
+    check_ownership(&tx, location)?;
+    tx.commit().map_err(|e| opening_error(location, e))
+}
+
+/// See `claim_or_refuse`, which runs this inside its transaction.
 fn check_ownership(conn: &Connection, location: &Location) -> Result<(), StoreError> {
     let foreign = |why: String| StoreError::Foreign {
         path: location.describe(),

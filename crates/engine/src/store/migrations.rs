@@ -1,7 +1,7 @@
 //! Schema migrations: the files of `migrations/`, embedded, applied in order, each in its
 //! own transaction and recorded in `schema_migrations`.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
 
@@ -19,29 +19,37 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
 ];
 
+/// Brings the schema up to date. Safe when several processes (the app, a CLI run with
+/// `--db`) open one file at once: each step reads the version and applies the next
+/// migration inside one IMMEDIATE transaction, so a second opener waits on the first and
+/// then finds that migration recorded instead of applying it again.
 pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
-    conn.execute_batch(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (
-             version    INTEGER PRIMARY KEY,
-             name       TEXT NOT NULL,
-             applied_at TEXT NOT NULL
-         )",
-    )?;
-    let current: i64 = conn.query_row(
-        "SELECT coalesce(max(version), 0) FROM schema_migrations",
-        [],
-        |r| r.get(0),
-    )?;
     let known = MIGRATIONS.last().map_or(0, |m| m.0);
-    if current > known {
-        return Err(StoreError::TooNew {
-            path: conn.path().unwrap_or("database").to_owned(),
-            found: current,
-            known,
-        });
-    }
-    for (version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
-        let tx = conn.transaction()?;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 version    INTEGER PRIMARY KEY,
+                 name       TEXT NOT NULL,
+                 applied_at TEXT NOT NULL
+             )",
+        )?;
+        let current: i64 = tx.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )?;
+        if current > known {
+            return Err(StoreError::TooNew {
+                path: tx.path().unwrap_or("database").to_owned(),
+                found: current,
+                known,
+            });
+        }
+        let Some((version, name, sql)) = MIGRATIONS.iter().find(|m| m.0 > current) else {
+            tx.commit()?;
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
         tx.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
@@ -49,7 +57,6 @@ pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
         )?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]
