@@ -17,6 +17,7 @@ mod crash;
 mod dialogs;
 mod drafts;
 mod hidden;
+mod highlighting;
 mod outage;
 mod quit;
 mod reload;

@@ -1,5 +1,7 @@
 /** Small text formatting helpers. */
 
+import { formatJsonText } from "./json/format";
+
 /** 75 → "1m 15s", 3700 → "1h 1m", 9 → "9s". */
 export function formatSeconds(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -27,15 +29,11 @@ export function formatRate(rate: number): string {
   return rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
 }
 
-/** Pretty-prints JSON text; anything else comes back unchanged. */
+/** Pretty-prints JSON text, every value as the server wrote it; anything else comes back unchanged. */
 export function prettyBody(text: string): string {
   const trimmed = text.trim();
   if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return text;
-  try {
-    return JSON.stringify(JSON.parse(trimmed), null, 2);
-  } catch {
-    return text;
-  }
+  return formatJsonText(trimmed) ?? text;
 }
 
 /** The decoded size of a base64 string. */

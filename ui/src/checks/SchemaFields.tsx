@@ -1,4 +1,5 @@
 import { useI18n } from "../hooks/useI18n";
+import { JsonCodeArea } from "../json/JsonCodeArea";
 import type { SchemaEditorRow, SchemaMode } from "./assertionRows";
 
 type Props = {
@@ -11,7 +12,7 @@ type Props = {
 
 const MODES: readonly SchemaMode[] = ["inline", "file"];
 
-/** A JSON Schema assertion: inline JSON in a monospace text area, or a file path. */
+/** A JSON Schema assertion: inline JSON in a coloured text area, or a file path. */
 export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Props) {
   const { t } = useI18n();
   const lines = row.text.split("\n").length;
@@ -34,15 +35,14 @@ export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Prop
         ))}
       </span>
       {row.mode === "inline" ? (
-        <textarea
-          className="ck-mono ck-schema-text"
-          data-testid={`${testId}-schema-text`}
-          aria-label={t("checks.schemaText")}
-          aria-invalid={invalid || undefined}
-          spellCheck={false}
+        <JsonCodeArea
+          className="ck-schema-text"
+          testId={`${testId}-schema-text`}
+          ariaLabel={t("checks.schemaText")}
+          invalid={invalid}
           rows={Math.min(Math.max(lines, 3), 16)}
           value={row.text}
-          onChange={(e) => onChange({ ...row, text: e.target.value })}
+          onChange={(text) => onChange({ ...row, text })}
         />
       ) : (
         <input

@@ -38,6 +38,32 @@ describe("BodyEditor", () => {
     expect(latest().case.request.json).toEqual({ name: "{{name}}", tags: [1, 2] });
   });
 
+  it("formats without touching a value: 64-bit integers, key order, escapes", () => {
+    const { latest } = renderBody(testDraft({ method: "POST" }));
+    fireEvent.click(screen.getByTestId("editor-body-kind-json"));
+    fireEvent.change(field("editor-body-json"), { target: { value: '{"id":9007199254740993,"2":"b","1":"a","s":"\\u00e9"}' } });
+    fireEvent.click(screen.getByTestId("editor-body-json-format"));
+    const pretty = '{\n  "id": 9007199254740993,\n  "2": "b",\n  "1": "a",\n  "s": "\\u00e9"\n}';
+    expect(field("editor-body-json").value).toBe(pretty);
+    expect(latest().jsonText).toBe(pretty);
+  });
+
+  it("colours the JSON body and its variables as it is typed", () => {
+    renderBody(testDraft({ method: "POST" }));
+    fireEvent.click(screen.getByTestId("editor-body-kind-json"));
+    fireEvent.change(field("editor-body-json"), { target: { value: '{"who": "{{name}} {{nobody}}", "n": 1, "ok": true, "x": oops}' } });
+    const mirror = field("editor-body-json").parentElement?.querySelector(".json-area-mirror");
+    const spans = (selector: string) => [...(mirror?.querySelectorAll(selector) ?? [])].map((span) => span.textContent);
+    expect(spans(".json-key")).toEqual(['"who"', '"n"', '"ok"', '"x"']);
+    expect(spans(".json-string")).toEqual(['"{{name}} {{nobody}}"']);
+    expect(spans(".json-var-known")).toEqual(["{{name}}"]);
+    expect(spans(".json-var-unknown")).toEqual(["{{nobody}}"]);
+    expect(spans(".json-number")).toEqual(["1"]);
+    expect(spans(".json-literal")).toEqual(["true"]);
+    expect(spans(".json-invalid")).toEqual(["oops"]);
+    expect(mirror?.textContent).toBe(field("editor-body-json").value + "\n");
+  });
+
   it("says an empty JSON body blocks saving", () => {
     renderBody(testDraft());
     fireEvent.click(screen.getByTestId("editor-body-kind-json"));

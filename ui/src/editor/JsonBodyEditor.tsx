@@ -1,4 +1,6 @@
 import { useI18n } from "../hooks/useI18n";
+import { formatJsonText } from "../json/format";
+import { JsonCodeArea } from "../json/JsonCodeArea";
 import { currentJsonText, jsonProblem, withJsonText, type CaseDraft } from "./caseDraft";
 import { parseJsonText } from "./jsonSyntax";
 import { VariableWarnings } from "./VariableWarnings";
@@ -6,7 +8,7 @@ import "./editor.css";
 
 type Props = { draft: CaseDraft; onChange: (next: CaseDraft) => void; known: ReadonlySet<string> };
 
-/** The JSON body as typed, checked on every keystroke, with a Format button. */
+/** The JSON body as typed, coloured and checked on every keystroke, with a Format button. */
 export function JsonBodyEditor({ draft, onChange, known }: Props) {
   const { t } = useI18n();
   const text = currentJsonText(draft);
@@ -24,21 +26,22 @@ export function JsonBodyEditor({ draft, onChange, known }: Props) {
           disabled={!parsed.ok}
           title={t("editor.formatHint")}
           onClick={() => {
-            if (parsed.ok) onChange(withJsonText(draft, JSON.stringify(parsed.value, null, 2)));
+            const formatted = formatJsonText(text);
+            if (formatted !== null) onChange(withJsonText(draft, formatted));
           }}
         >
           {t("editor.format")}
         </button>
       </div>
-      <textarea
-        className="ed-code"
-        data-testid="editor-body-json"
-        aria-label={t("editor.bodyJson")}
-        aria-invalid={problem ? true : undefined}
-        spellCheck={false}
+      <JsonCodeArea
+        className="ed-json-area"
+        testId="editor-body-json"
+        ariaLabel={t("editor.bodyJson")}
+        invalid={problem !== null}
         placeholder='{ "name": "{{name}}" }'
         value={text}
-        onChange={(e) => onChange(withJsonText(draft, e.target.value))}
+        known={known}
+        onChange={(next) => onChange(withJsonText(draft, next))}
       />
       {problem && (
         <div className="ed-messages ed-error" data-testid="editor-body-json-error" title={detail}>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useI18n } from "../hooks/useI18n";
 import { assertionForNode, useAddAssertion } from "./addAssertion";
 import { childPath, FoldMemory, ROOT_PATH } from "./foldMemory";
-import type { JsonNode } from "./jsonParse";
+import type { JsonNode } from "../json/parse";
 import {
   brackets,
   CHILD_PAGE_SIZE,

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from "react";
 import { jsonPathOf } from "../checks/assertFromResponse";
-import type { JsonNode } from "./jsonParse";
+import type { JsonNode } from "../json/parse";
 import { primitiveText } from "./jsonTree";
 
 export type AddAssertion = (line: string) => void;

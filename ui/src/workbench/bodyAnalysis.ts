@@ -2,7 +2,7 @@
 import { bodyByteLength, bodyText, type Body } from "./bodyContent";
 import { bodyModes, type BodyMode } from "./bodyModes";
 import { detectContentKind, mimeType, type ContentKind } from "./contentKind";
-import { parseJson, type JsonNode } from "./jsonParse";
+import { parseJson, type JsonNode } from "../json/parse";
 
 export type BodyAnalysis = {
   mime: string;

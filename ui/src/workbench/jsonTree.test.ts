@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJson, type JsonNode } from "./jsonParse";
+import { parseJson, type JsonNode } from "../json/parse";
 import { brackets, childCount, childSlice, isContainer, primitiveText, startsOpen } from "./jsonTree";
 
 function parsed(text: string): JsonNode {

@@ -2,7 +2,7 @@
  * The model behind the collapsible JSON view: which nodes open by default, and children
  * materialised a page at a time so a 50 000-item array costs nothing until it is opened.
  */
-import type { JsonNode } from "./jsonParse";
+import type { JsonNode } from "../json/parse";
 
 export type JsonContainer = Extract<JsonNode, { type: "object" | "array" }>;
 export type JsonPrimitive = Exclude<JsonNode, JsonContainer>;

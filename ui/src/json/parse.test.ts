@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJson, type JsonNode } from "./jsonParse";
+import { parseJson, type JsonNode } from "./parse";
 
 const num = (text: string): JsonNode => ({ type: "number", text });
 const str = (value: string): JsonNode => ({ type: "string", value });

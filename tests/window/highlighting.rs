@@ -1,0 +1,116 @@
+//! What the editors draw, checked on WebKitGTK itself: coloured JSON that stays aligned
+//! with the text area under it while scrolled, wavy underlines under unknown variables and
+//! broken JSON (this engine drops a `text-decoration` shorthand holding a var(), which
+//! jsdom does not), and Format leaving a 64-bit integer as typed.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::ONE_AT_A_TIME;
+use crate::authoring::row_key;
+use crate::harness::World;
+use crate::webdriver::Session;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_bodies_are_coloured_aligned_and_formatted_as_typed() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let world = World::new().await;
+    let app = world.launch(&[]).await;
+    let wait = Duration::from_secs(20);
+
+    app.click_when_ready("[data-testid=nav-collections]", wait)
+        .await;
+    let case = row_key(&app, "k:", "create item").await;
+    app.click_when_ready(&format!("[data-testid='tree-row-{case}']"), wait)
+        .await;
+    app.set_value("[data-testid=editor-url]", "{{base}}/items/{{nobody}}")
+        .await;
+    app.click_when_ready("[data-testid=editor-tab-body]", wait)
+        .await;
+    app.click_when_ready("[data-testid=editor-body-kind-json]", wait)
+        .await;
+    app.set_value(
+        "[data-testid=editor-body-json]",
+        r#"{"id": 9007199254740993, "who": "{{nobody}}", "ok": oops}"#,
+    )
+    .await;
+
+    let drawn = styles(&app).await;
+    assert_eq!(drawn["urlUnknown"], json!("underline wavy"), "{drawn}");
+    assert_eq!(drawn["bodyUnknown"], json!("underline wavy"), "{drawn}");
+    assert_eq!(drawn["invalid"], json!("underline wavy"), "{drawn}");
+    assert_ne!(
+        drawn["key"], drawn["string"],
+        "keys and strings differ: {drawn}"
+    );
+    assert_ne!(drawn["number"], drawn["string"], "{drawn}");
+
+    // Valid again, formatted: every digit kept; then a long body scrolled: the coloured
+    // copy moves with the text area, line for line.
+    app.set_value(
+        "[data-testid=editor-body-json]",
+        r#"{"id":9007199254740993,"rows":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]}"#,
+    )
+    .await;
+    app.click_when_ready("[data-testid=editor-body-json-format]", wait)
+        .await;
+    let formatted = app
+        .exec(
+            "return document.querySelector('[data-testid=editor-body-json]').value",
+            vec![],
+        )
+        .await
+        .expect("the body");
+    let formatted = formatted.as_str().unwrap_or_default();
+    assert!(
+        formatted.starts_with("{\n  \"id\": 9007199254740993,\n  \"rows\": [\n    1,"),
+        "{formatted}"
+    );
+    let offset = app
+        .exec(
+            "const area = document.querySelector('[data-testid=editor-body-json]');
+             area.scrollTop = 90;
+             area.dispatchEvent(new Event('scroll'));
+             const code = area.parentElement.querySelector('.json-area-mirror > code');
+             const mirror = code.parentElement;
+             return [area.scrollTop, mirror.getBoundingClientRect().top - code.getBoundingClientRect().top
+                 + parseFloat(getComputedStyle(mirror).paddingTop)
+                 + parseFloat(getComputedStyle(mirror).borderTopWidth)]",
+            vec![],
+        )
+        .await
+        .expect("the offsets");
+    assert_eq!(offset[0], json!(90), "the text area scrolled: {offset}");
+    let moved = offset[1].as_f64().unwrap_or(f64::NAN);
+    assert!(
+        (moved - 90.0).abs() < 1.0,
+        "the coloured copy moved as far: {offset}"
+    );
+    app.end().await;
+}
+
+/// Computed decoration of the unknown variables and the broken token, and the colours of
+/// a key, a string and a number.
+async fn styles(app: &Session) -> Value {
+    let script = "
+        const decoration = (selector) => {
+            const element = document.querySelector(selector);
+            if (!element) return null;
+            const style = getComputedStyle(element);
+            return style.textDecorationLine + ' ' + style.textDecorationStyle;
+        };
+        const colour = (selector) => {
+            const element = document.querySelector(selector);
+            return element ? getComputedStyle(element).color : null;
+        };
+        return {
+            urlUnknown: decoration('.ed-var-unknown'),
+            bodyUnknown: decoration('.json-var-unknown'),
+            invalid: decoration('.json-invalid'),
+            key: colour('.json-key'),
+            string: colour('.json-string'),
+            number: colour('.json-number'),
+        }";
+    app.exec(script, vec![]).await.expect("styles")
+}

@@ -1,0 +1,104 @@
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { isDynamicVariable, templateSegments } from "../authoring/templates";
+import { jsonTokens, type JsonToken } from "./tokens";
+import "./json.css";
+
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  ariaLabel: string;
+  className?: string;
+  invalid?: boolean;
+  placeholder?: string;
+  rows?: number;
+  autoFocus?: boolean;
+  /** Variable names defined somewhere; when given, `{{names}}` in strings are coloured too. */
+  known?: ReadonlySet<string>;
+};
+
+/**
+ * Past this size the text is shown uncoloured: tokens and spans are rebuilt on every
+ * keystroke, and a request body that large is pasted, not typed.
+ */
+const COLOURED_UP_TO = 200_000;
+
+/**
+ * A text area for JSON whose keys, strings, numbers and literals are coloured as they are
+ * typed, and whose broken parts are underlined.
+ *
+ * Same trick as TemplateInput: the textarea (caret, selection, IME, undo) has transparent
+ * text and lies over a mirror that draws the same text in coloured spans. Both share font,
+ * padding and line height, neither wraps lines, and the mirror's content is moved by the
+ * textarea's scroll offsets so the two stay aligned however far it is scrolled.
+ */
+export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, invalid, placeholder, rows, autoFocus, known }: Props) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  const content = useRef<HTMLElement>(null);
+  const followScroll = () => {
+    if (area.current && content.current) {
+      const { scrollLeft, scrollTop } = area.current;
+      content.current.style.transform = `translate(${-scrollLeft}px, ${-scrollTop}px)`;
+    }
+  };
+  // Typing scrolls the textarea to keep the caret visible.
+  useLayoutEffect(followScroll, [value]);
+  const coloured = useMemo(
+    () => (value.length > COLOURED_UP_TO ? value : jsonTokens(value).map((token) => tokenSpan(token, known))),
+    [value, known],
+  );
+
+  return (
+    <div className={`json-area ${className ?? ""}`}>
+      <div className="json-area-mirror" aria-hidden="true">
+        {/* A text ending in a newline has one more (empty) line than a <code> would draw. */}
+        <code ref={content}>
+          {coloured}
+          {"\n"}
+        </code>
+      </div>
+      <textarea
+        ref={area}
+        className="json-area-input"
+        data-testid={testId}
+        aria-label={ariaLabel}
+        aria-invalid={invalid ? true : undefined}
+        placeholder={placeholder}
+        rows={rows}
+        autoFocus={autoFocus}
+        spellCheck={false}
+        autoComplete="off"
+        wrap="off"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onScroll={followScroll}
+      />
+    </div>
+  );
+}
+
+function tokenSpan(token: JsonToken, known: ReadonlySet<string> | undefined): ReactNode {
+  if (token.kind === "space") return token.text;
+  const inside =
+    known && token.kind === "string" && token.text.includes("{{") ? withVariables(token.text, known) : token.text;
+  return (
+    <span key={token.start} className={`json-${token.kind}`}>
+      {inside}
+    </span>
+  );
+}
+
+function withVariables(text: string, known: ReadonlySet<string>): ReactNode[] {
+  return templateSegments(text).map((segment) =>
+    segment.kind === "text" ? (
+      segment.text
+    ) : (
+      <span
+        key={segment.start}
+        className={known.has(segment.name) || isDynamicVariable(segment.name) ? "json-var-known" : "json-var-unknown"}
+      >
+        {segment.text}
+      </span>
+    ),
+  );
+}
