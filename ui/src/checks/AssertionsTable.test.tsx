@@ -107,6 +107,18 @@ describe("AssertionsTable", () => {
     expect(record).toHaveBeenLastCalledWith([{ schema_file: "user.json" }]);
   });
 
+  it("formats an inline schema typed on one line", () => {
+    const record = show([{ schema: { type: "object" } }]);
+    const format = screen.getByTestId("checks-assertion-0-schema-format") as HTMLButtonElement;
+    fireEvent.change(field("checks-assertion-0-schema-text"), { target: { value: '{"type":"object","required":["id"]' } });
+    expect(format.disabled).toBe(true);
+    fireEvent.change(field("checks-assertion-0-schema-text"), { target: { value: '{"type":"object","required":["id"]}' } });
+    fireEvent.click(format);
+    expect(field("checks-assertion-0-schema-text").value).toBe('{\n  "type": "object",\n  "required": [\n    "id"\n  ]\n}');
+    expect(record).toHaveBeenLastCalledWith([{ schema: { type: "object", required: ["id"] } }]);
+    expect(format.disabled).toBe(true);
+  });
+
   it("warns about unknown variables in a value", () => {
     show(["jsonpath $.id == {{nope}}", "jsonpath $.id == {{known}}"]);
     expect(screen.getByTestId("checks-assertion-0-warning").textContent).toBe("Unknown variable: nope");

@@ -1,4 +1,5 @@
 import { useI18n } from "../hooks/useI18n";
+import { formatJsonText } from "../json/format";
 import { JsonCodeArea } from "../json/JsonCodeArea";
 import type { SchemaEditorRow, SchemaMode } from "./assertionRows";
 
@@ -16,6 +17,9 @@ const MODES: readonly SchemaMode[] = ["inline", "file"];
 export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Props) {
   const { t } = useI18n();
   const lines = row.text.split("\n").length;
+  // A schema typed on one line scrolls sideways (the coloured area does not wrap): Format
+  // lays it out, every value kept as typed.
+  const formatted = row.mode === "inline" ? formatJsonText(row.text) : null;
   return (
     <>
       <span className="ck-schema-label">{t("checks.schema")}</span>
@@ -35,15 +39,29 @@ export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Prop
         ))}
       </span>
       {row.mode === "inline" ? (
-        <JsonCodeArea
-          className="ck-schema-text"
-          testId={`${testId}-schema-text`}
-          ariaLabel={t("checks.schemaText")}
-          invalid={invalid}
-          rows={Math.min(Math.max(lines, 3), 16)}
-          value={row.text}
-          onChange={(text) => onChange({ ...row, text })}
-        />
+        <span className="ck-schema-inline">
+          <JsonCodeArea
+            className="ck-schema-text"
+            testId={`${testId}-schema-text`}
+            ariaLabel={t("checks.schemaText")}
+            invalid={invalid}
+            rows={Math.min(Math.max(lines, 3), 16)}
+            value={row.text}
+            onChange={(text) => onChange({ ...row, text })}
+          />
+          <button
+            type="button"
+            className="small"
+            data-testid={`${testId}-schema-format`}
+            disabled={formatted === null || formatted === row.text}
+            title={t("editor.formatHint")}
+            onClick={() => {
+              if (formatted !== null) onChange({ ...row, text: formatted });
+            }}
+          >
+            {t("editor.format")}
+          </button>
+        </span>
       ) : (
         <input
           className="ck-mono ck-schema-file"
