@@ -1,7 +1,5 @@
 import {
-  useEffectEvent,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -17,6 +15,7 @@ import { CREATE_KEY, displayRows, type DisplayRow } from "./displayRows";
 import { indexNodes, type EditCommand } from "./editPlan";
 import { InlineNameInput } from "./InlineNameInput";
 import { MENU_ACTIONS, type MenuAction } from "./menuActions";
+import { removeNode, runMenuAction } from "./nodeCommands";
 import type { NamedKind } from "./names";
 import { RowMenu } from "./RowMenu";
 import { SidebarHeader } from "./SidebarHeader";
@@ -36,6 +35,7 @@ import { TreeLineError } from "./TreeLineError";
 import { INDENT, TreeRowView, type RowHandlers } from "./TreeRowView";
 import { useExpanded } from "./useExpanded";
 import { useInlineNaming } from "./useInlineNaming";
+import { useRevealFocused } from "./useRevealFocused";
 import { useRowErrors } from "./useRowErrors";
 import { useTreeDrag } from "./useTreeDrag";
 import { withKey } from "./expandedStore";
@@ -202,45 +202,13 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
 
   const remove = (node: TreeNode) => {
     focusAfterRemoving(node.key);
-    switch (node.kind) {
-      case "collection":
-        return void attempt(node.key, () => actions.deleteCollection(node.collectionId));
-      case "folder":
-        return void attempt(node.key, () => actions.deleteFolder(node.collectionId, node.path));
-      case "case":
-        return void attempt(node.key, () => actions.deleteCase(node.caseId));
-    }
+    removeNode(node, { actions, attempt });
   };
 
   const pick = (node: TreeNode, action: MenuAction) => {
     setMenu(null);
     focusTree();
-    const container = node.kind === "case" ? null : node;
-    switch (action) {
-      case "new-case":
-        if (container) startCreate("case", container);
-        return;
-      case "new-folder":
-      case "new-subfolder":
-        if (container) startCreate("folder", container);
-        return;
-      case "rename":
-        return startRename(node);
-      case "settings":
-        return actions.openCollectionSettings(node.collectionId);
-      case "save-file":
-        return void attempt(node.key, () => actions.saveCollectionFile(node.collectionId));
-      case "run":
-        return void attempt(node.key, () => actions.runCollection(node.collectionId));
-      case "duplicate":
-        if (node.kind === "case") void attempt(node.key, () => actions.duplicateCase(node.caseId));
-        return;
-      case "copy-curl":
-        if (node.kind === "case") void attempt(node.key, () => actions.copyCaseAsCurl(node.caseId));
-        return;
-      case "delete":
-        return remove(node);
-    }
+    runMenuAction(node, action, { actions, attempt, startCreate, startRename, remove });
   };
 
   const openMenu = (row: TreeRow, x: number, y: number, armed = false) => {
@@ -319,27 +287,14 @@ export function Sidebar({ trees, selectedCaseId, dirtyCaseIds, onSelectCase, act
   const windowed = lines.length > WINDOW_AFTER;
   const rowWindow = useRowWindow(treeRef, lines.length, ROW_HEIGHT, OVERSCAN);
 
-  // Keeps the focused row in view when the focus moves (keys, reveal), not on scroll.
-  const reveal = useEffectEvent((key: string) => {
-    const container = treeRef.current;
-    const index = lines.findIndex((line) => line.key === key);
-    if (!container || index < 0) return;
-    let top = rowWindow.top(index);
-    let height = ROW_HEIGHT;
-    if (!windowed) {
-      const element = document.getElementById(rowDomId(key));
-      if (!element) return;
-      top = element.offsetTop;
-      height = element.offsetHeight;
-    }
-    if (top < container.scrollTop) container.scrollTop = top;
-    else if (top + height > container.scrollTop + container.clientHeight) {
-      container.scrollTop = top + height - container.clientHeight;
-    }
+  const lineKeys = useMemo(() => lines.map((line) => line.key), [lines]);
+  useRevealFocused(focusedKey, {
+    container: treeRef,
+    keys: lineKeys,
+    window: windowed ? rowWindow : null,
+    rowHeight: ROW_HEIGHT,
+    rowDomId,
   });
-  useLayoutEffect(() => {
-    if (focusedKey) reveal(focusedKey);
-  }, [focusedKey]);
 
   const handlers: RowHandlers = {
     click: (row) => {
