@@ -2,7 +2,7 @@ import { useState } from "react";
 import { AssertionsTable } from "../checks/AssertionsTable";
 import { CapturesTable } from "../checks/CapturesTable";
 import type { CaseDraft } from "../editor/caseDraft";
-import { RequestTabs } from "../editor/RequestTabs";
+import { RequestTabs, withCount } from "../editor/RequestTabs";
 import { UrlBar } from "../editor/UrlBar";
 import { useI18n } from "../hooks/useI18n";
 import type { CaseSession } from "./useCaseSession";
@@ -104,7 +104,7 @@ export function CaseEditorPane({ session, known, inherited, sending, onSend, onC
         extraTabs={[
           {
             id: "assertions",
-            label: `${t("collections.tabAssertions")} (${assertionCount})`,
+            label: withCount(t("collections.tabAssertions"), assertionCount),
             content: (
               <AssertionsTable
                 assertions={definition.assert}
@@ -115,7 +115,7 @@ export function CaseEditorPane({ session, known, inherited, sending, onSend, onC
           },
           {
             id: "captures",
-            label: `${t("collections.tabCaptures")} (${captureCount})`,
+            label: withCount(t("collections.tabCaptures"), captureCount),
             content: (
               <CapturesTable
                 capture={definition.capture}

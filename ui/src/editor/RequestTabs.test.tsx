@@ -34,6 +34,12 @@ describe("RequestTabs", () => {
     expect(labels).toEqual(["Params (2)", "Headers (1)", "Body (JSON)", "Auth", "Settings", "Assertions (0)"]);
   });
 
+  it("leaves zero counts out", () => {
+    renderTabs(testDraft({ url: "https://a/x", headers: { "~X-Debug": "1" } }));
+    const labels = [...document.querySelectorAll('[role="tab"]')].slice(0, 2).map((tab) => tab.textContent);
+    expect(labels).toEqual(["Params", "Headers"]);
+  });
+
   it("shows one panel at a time and tells the page", () => {
     const onTab = vi.fn();
     renderTabs(draft, { activeTab: undefined, onTab });

@@ -13,6 +13,14 @@ import "./editor.css";
 
 export type ExtraTab = { id: string; label: string; content: ReactNode };
 
+/**
+ * "Headers (2)", or just "Headers" when there are none: zero counts only lengthen the tab
+ * row, which then wraps onto a second line in a narrow editor.
+ */
+export function withCount(label: string, count: number): string {
+  return count > 0 ? `${label} (${count})` : label;
+}
+
 type Props = {
   draft: CaseDraft;
   onChange: (next: CaseDraft) => void;
@@ -38,14 +46,14 @@ export function RequestTabs({ draft, onChange, known, inheritedAuth, onPickFile,
   const tabs: ExtraTab[] = [
     {
       id: "params",
-      label: `${t("editor.tabParams")} (${paramsFromUrl(request.url).length})`,
+      label: withCount(t("editor.tabParams"), paramsFromUrl(request.url).length),
       content: (
         <ParamsTable url={request.url} onUrlChange={(url) => onChange(withRequestPatch(draft, { url }))} known={known} />
       ),
     },
     {
       id: "headers",
-      label: `${t("editor.tabHeaders")} (${enabledHeaders})`,
+      label: withCount(t("editor.tabHeaders"), enabledHeaders),
       content: (
         <HeadersTable
           headers={request.headers}
