@@ -105,8 +105,8 @@ async fn styles(app: &Session) -> Value {
             return element ? getComputedStyle(element).color : null;
         };
         return {
-            urlUnknown: decoration('.ed-var-unknown'),
-            bodyUnknown: decoration('.json-var-unknown'),
+            urlUnknown: decoration('.ed-template .var-unknown'),
+            bodyUnknown: decoration('.json-area .var-unknown'),
             invalid: decoration('.json-invalid'),
             key: colour('.json-key'),
             string: colour('.json-string'),

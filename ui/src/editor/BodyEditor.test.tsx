@@ -56,8 +56,8 @@ describe("BodyEditor", () => {
     const spans = (selector: string) => [...(mirror?.querySelectorAll(selector) ?? [])].map((span) => span.textContent);
     expect(spans(".json-key")).toEqual(['"who"', '"n"', '"ok"', '"x"']);
     expect(spans(".json-string")).toEqual(['"{{name}} {{nobody}}"']);
-    expect(spans(".json-var-known")).toEqual(["{{name}}"]);
-    expect(spans(".json-var-unknown")).toEqual(["{{nobody}}"]);
+    expect(spans(".var-known")).toEqual(["{{name}}"]);
+    expect(spans(".var-unknown")).toEqual(["{{nobody}}"]);
     expect(spans(".json-number")).toEqual(["1"]);
     expect(spans(".json-literal")).toEqual(["true"]);
     expect(spans(".json-invalid")).toEqual(["oops"]);

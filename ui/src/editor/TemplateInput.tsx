@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
-import { isDynamicVariable, templateSegments } from "../authoring/templates";
+import { TemplateText } from "../components/TemplateText";
 import "./editor.css";
 
 type Props = {
@@ -34,24 +34,13 @@ export function TemplateInput({ value, onChange, known, testId, ariaLabel, place
   useLayoutEffect(followScroll, [value]);
 
   return (
-    <div className={`ed-template ${className ?? ""}`}>
-      <div className="ed-template-mirror" ref={mirror} aria-hidden="true">
-        {templateSegments(value).map((segment) =>
-          segment.kind === "text" ? (
-            <span key={segment.start}>{segment.text}</span>
-          ) : (
-            <span
-              key={segment.start}
-              className={known.has(segment.name) || isDynamicVariable(segment.name) ? "ed-var-known" : "ed-var-unknown"}
-            >
-              {segment.text}
-            </span>
-          ),
-        )}
+    <div className={`mirrored ed-template ${className ?? ""}`}>
+      <div className="mirrored-copy ed-template-mirror" ref={mirror} aria-hidden="true">
+        <TemplateText text={value} known={known} />
       </div>
       <input
         ref={input}
-        className="ed-template-input"
+        className="mirrored-input ed-template-input"
         data-testid={testId}
         aria-label={ariaLabel}
         aria-invalid={invalid ? true : undefined}

@@ -24,8 +24,8 @@ describe("UrlBar", () => {
     const { container } = renderBar(testDraft({ url: "{{base}}/users/{{userId}}?r={{$uuid}}" }));
     const warnings = screen.getByTestId("editor-url-warnings");
     expect(warnings.textContent).toBe("Unknown variable: userId");
-    const unknown = [...container.querySelectorAll(".ed-var-unknown")].map((e) => e.textContent);
-    const knownOnes = [...container.querySelectorAll(".ed-var-known")].map((e) => e.textContent);
+    const unknown = [...container.querySelectorAll(".var-unknown")].map((e) => e.textContent);
+    const knownOnes = [...container.querySelectorAll(".var-known")].map((e) => e.textContent);
     expect(unknown).toEqual(["{{userId}}"]);
     expect(knownOnes).toEqual(["{{base}}", "{{$uuid}}"]);
   });

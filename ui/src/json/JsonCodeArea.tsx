@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
-import { isDynamicVariable, templateSegments } from "../authoring/templates";
+import { TemplateText } from "../components/TemplateText";
 import { jsonTokens, type JsonToken } from "./tokens";
 import "./json.css";
 
@@ -49,8 +49,8 @@ export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, in
   );
 
   return (
-    <div className={`json-area ${className ?? ""}`}>
-      <div className="json-area-mirror" aria-hidden="true">
+    <div className={`mirrored json-area ${className ?? ""}`}>
+      <div className="mirrored-copy json-area-mirror" aria-hidden="true">
         {/* A text ending in a newline has one more (empty) line than a <code> would draw. */}
         <code ref={content}>
           {coloured}
@@ -59,7 +59,7 @@ export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, in
       </div>
       <textarea
         ref={area}
-        className="json-area-input"
+        className="mirrored-input json-area-input"
         data-testid={testId}
         aria-label={ariaLabel}
         aria-invalid={invalid ? true : undefined}
@@ -80,25 +80,10 @@ export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, in
 function tokenSpan(token: JsonToken, known: ReadonlySet<string> | undefined): ReactNode {
   if (token.kind === "space") return token.text;
   const inside =
-    known && token.kind === "string" && token.text.includes("{{") ? withVariables(token.text, known) : token.text;
+    known && token.kind === "string" && token.text.includes("{{") ? <TemplateText text={token.text} known={known} /> : token.text;
   return (
     <span key={token.start} className={`json-${token.kind}`}>
       {inside}
     </span>
-  );
-}
-
-function withVariables(text: string, known: ReadonlySet<string>): ReactNode[] {
-  return templateSegments(text).map((segment) =>
-    segment.kind === "text" ? (
-      segment.text
-    ) : (
-      <span
-        key={segment.start}
-        className={known.has(segment.name) || isDynamicVariable(segment.name) ? "json-var-known" : "json-var-unknown"}
-      >
-        {segment.text}
-      </span>
-    ),
   );
 }
