@@ -17,6 +17,7 @@ use crate::harness::{World, eventually};
 use crate::page::shown_batches;
 use crate::screenshot_path;
 use crate::webdriver::Session;
+use crate::workspace_page::{open_case, row_key, wait_for_text};
 
 /// The line the viewer offers on `store.open` of the sandbox's `/json/nested`.
 const ASSERTION: &str = "jsonpath $.store.open == true";
@@ -202,46 +203,6 @@ async fn a_case_written_in_the_window_runs_the_same_in_the_cli_and_as_a_batch() 
     app.end().await;
 }
 
-/// The key of the tree row (`c:…` collection, `k:…` case) whose name is `name`.
-pub(crate) async fn row_key(app: &Session, prefix: &str, name: &str) -> String {
-    let script = "return [...document.querySelectorAll('[data-testid^=tree-row-]')]
-        .map(e => e.dataset.testid.slice('tree-row-'.length))
-        .filter(k => k.startsWith(arguments[0]))
-        .find(k => document.querySelector(`[data-testid='tree-row-${k}']`).textContent.includes(arguments[1])) ?? null";
-    eventually(
-        &format!("the tree row {name:?}"),
-        Duration::from_secs(20),
-        || async {
-            let found = app
-                .exec(script, vec![prefix.into(), name.into()])
-                .await
-                .ok()?;
-            found.as_str().map(str::to_owned)
-        },
-    )
-    .await
-}
-
-async fn text(app: &Session, testid: &str) -> String {
-    app.exec(
-        "const e = document.querySelector(`[data-testid=${arguments[0]}]`); return e ? (e.value ?? e.textContent) : ''",
-        vec![testid.into()],
-    )
-    .await
-    .ok()
-    .and_then(|v| v.as_str().map(str::to_owned))
-    .unwrap_or_default()
-}
-
-pub(crate) async fn wait_for_text(app: &Session, testid: &str, part: &str) {
-    eventually(
-        &format!("{testid} showing {part:?}"),
-        Duration::from_secs(20),
-        || async { text(app, testid).await.contains(part).then_some(()) },
-    )
-    .await;
-}
-
 async fn count(app: &Session, testid: &str) -> u64 {
     app.exec(
         "return document.querySelectorAll(`[data-testid=${arguments[0]}]`).length",
@@ -324,11 +285,7 @@ async fn a_slow_send_is_cancelled_from_the_editor() {
     let world = World::new().await;
     let app = world.launch(&[]).await;
     let wait = Duration::from_secs(20);
-    app.click_when_ready("[data-testid=nav-collections]", wait)
-        .await;
-    let case = row_key(&app, "k:", "read it back").await;
-    app.click_when_ready(&format!("[data-testid='tree-row-{case}']"), wait)
-        .await;
+    open_case(&app, "read it back").await;
     // Ten seconds of the sandbox's delay: far longer than the test waits.
     app.set_value("[data-testid=editor-url]", "{{base}}/delay/10000")
         .await;

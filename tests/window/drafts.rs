@@ -5,10 +5,10 @@
 use std::time::Duration;
 
 use crate::ONE_AT_A_TIME;
-use crate::authoring::{row_key, wait_for_text};
 use crate::harness::{World, eventually, gone};
 use crate::page::visible;
 use crate::webdriver::Session;
+use crate::workspace_page::{open_case, row_key, wait_for_text};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -101,20 +101,6 @@ async fn open_settings(app: &Session, key: &str) {
         .await;
     app.click_when_ready("[data-testid=tree-action-settings]", WAIT)
         .await;
-}
-
-/// Opens the Collections page and the case named `name`; its tree row key.
-async fn open_case(app: &Session, name: &str) -> String {
-    app.click_when_ready("[data-testid=nav-collections]", Duration::from_secs(20))
-        .await;
-    let key = row_key(app, "k:", name).await;
-    app.click_when_ready(
-        &format!("[data-testid='tree-row-{key}']"),
-        Duration::from_secs(20),
-    )
-    .await;
-    wait_for_text(app, "collections-case-name", name).await;
-    key
 }
 
 /// Waits until the app has written a draft holding `text` to its database.

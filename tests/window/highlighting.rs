@@ -8,9 +8,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::ONE_AT_A_TIME;
-use crate::authoring::row_key;
 use crate::harness::World;
 use crate::webdriver::Session;
+use crate::workspace_page::open_case;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn json_bodies_are_coloured_aligned_and_formatted_as_typed() {
@@ -19,11 +19,7 @@ async fn json_bodies_are_coloured_aligned_and_formatted_as_typed() {
     let app = world.launch(&[]).await;
     let wait = Duration::from_secs(20);
 
-    app.click_when_ready("[data-testid=nav-collections]", wait)
-        .await;
-    let case = row_key(&app, "k:", "create item").await;
-    app.click_when_ready(&format!("[data-testid='tree-row-{case}']"), wait)
-        .await;
+    open_case(&app, "create item").await;
     app.set_value("[data-testid=editor-url]", "{{base}}/items/{{nobody}}")
         .await;
     app.click_when_ready("[data-testid=editor-tab-body]", wait)

@@ -22,6 +22,7 @@ mod outage;
 mod quit;
 mod reload;
 mod tree;
+mod workspace_page;
 
 /// Held for a whole test: the scenarios run one after the other.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

@@ -6,9 +6,9 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::ONE_AT_A_TIME;
-use crate::authoring::row_key;
 use crate::harness::{World, eventually};
 use crate::webdriver::Session;
+use crate::workspace_page::row_key;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_dragged_in_the_tree_moves_there() {
