@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::ONE_AT_A_TIME;
-use crate::harness::World;
+use crate::harness::{World, eventually};
 use crate::webdriver::Session;
 use crate::workspace_page::open_case;
 
@@ -32,7 +32,22 @@ async fn json_bodies_are_coloured_aligned_and_formatted_as_typed() {
     )
     .await;
 
-    let drawn = styles(&app).await;
+    // Drawn once React has rendered the typed text: every part is there.
+    let drawn = eventually("the coloured parts drawn", wait, || async {
+        let drawn = styles(&app).await;
+        let all_there = [
+            "urlUnknown",
+            "bodyUnknown",
+            "invalid",
+            "key",
+            "string",
+            "number",
+        ]
+        .iter()
+        .all(|part| !drawn[*part].is_null());
+        all_there.then_some(drawn)
+    })
+    .await;
     assert_eq!(drawn["urlUnknown"], json!("underline wavy"), "{drawn}");
     assert_eq!(drawn["bodyUnknown"], json!("underline wavy"), "{drawn}");
     assert_eq!(drawn["invalid"], json!("underline wavy"), "{drawn}");
@@ -49,16 +64,20 @@ async fn json_bodies_are_coloured_aligned_and_formatted_as_typed() {
         r#"{"id":9007199254740993,"rows":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]}"#,
     )
     .await;
-    app.click_when_ready("[data-testid=editor-body-json-format]", wait)
-        .await;
-    let formatted = app
-        .exec(
-            "return document.querySelector('[data-testid=editor-body-json]').value",
-            vec![],
-        )
-        .await
-        .expect("the body");
-    let formatted = formatted.as_str().unwrap_or_default();
+    // Format is enabled once the page has checked the new text; pressed until it has.
+    let formatted = eventually("the body formatted", wait, || async {
+        let body = app
+            .exec(
+                "document.querySelector('[data-testid=editor-body-json-format]').click();
+                 return document.querySelector('[data-testid=editor-body-json]').value",
+                vec![],
+            )
+            .await
+            .ok()?;
+        let body = body.as_str()?.to_owned();
+        body.contains('\n').then_some(body)
+    })
+    .await;
     assert!(
         formatted.starts_with("{\n  \"id\": 9007199254740993,\n  \"rows\": [\n    1,"),
         "{formatted}"
