@@ -1,4 +1,3 @@
-import { useState } from "react";
 import type { AssertionText } from "../bindings/AssertionText";
 import { useI18n } from "../hooks/useI18n";
 import { AddAssertionMenu } from "./AddAssertionMenu";
@@ -16,9 +15,9 @@ import {
 } from "./assertionRows";
 import { RowActions } from "./RowActions";
 import { RowMessages } from "./RowMessages";
-import { moveBy, removeAt, replaceAt } from "./rowList";
 import { SchemaFields } from "./SchemaFields";
 import { useLocalRows } from "./useLocalRows";
+import { useRowList } from "./useRowList";
 import { RawLineInput } from "./RawLineInput";
 import "./checks.css";
 
@@ -41,14 +40,7 @@ export function AssertionsTable({ assertions, onChange, known }: Props) {
     match: rowsMatch,
     valueOf: toAssertions,
   });
-  // The row just added takes the focus, so typing can start at once.
-  const [focusId, setFocusId] = useState<number | null>(null);
-
-  const add = (kind: "line" | "schema") => {
-    const row = kind === "line" ? newLineRow() : newSchemaRow();
-    setFocusId(row.id);
-    setRows([...rows, row]);
-  };
+  const list = useRowList(rows, setRows);
 
   return (
     <div className="ck-table" data-testid="checks-assertions">
@@ -56,7 +48,7 @@ export function AssertionsTable({ assertions, onChange, known }: Props) {
       {rows.map((row, index) => {
         const testId = `checks-assertion-${index}`;
         const problem = rowProblem(row);
-        const replace = (next: EditorRow) => setRows(replaceAt(rows, index, next));
+        const replace = (next: EditorRow) => list.replace(index, next);
         return (
           <div
             key={row.id}
@@ -68,7 +60,7 @@ export function AssertionsTable({ assertions, onChange, known }: Props) {
               <AssertionLineFields
                 row={row.row}
                 testId={testId}
-                autoFocus={row.id === focusId}
+                autoFocus={row.id === list.focusId}
                 invalid={problem !== null}
                 onChange={(fields) => replace(editedLineRow(row, fields))}
               />
@@ -90,7 +82,7 @@ export function AssertionsTable({ assertions, onChange, known }: Props) {
               <SchemaFields
                 row={row}
                 testId={testId}
-                autoFocus={row.id === focusId}
+                autoFocus={row.id === list.focusId}
                 invalid={problem !== null}
                 onChange={replace}
               />
@@ -99,8 +91,8 @@ export function AssertionsTable({ assertions, onChange, known }: Props) {
               index={index}
               count={rows.length}
               testId={testId}
-              onMove={(delta) => setRows(moveBy(rows, index, delta))}
-              onDelete={() => setRows(removeAt(rows, index))}
+              onMove={(delta) => list.move(index, delta)}
+              onDelete={() => list.remove(index)}
             />
             <RowMessages
               problems={[problem]}
@@ -111,7 +103,7 @@ export function AssertionsTable({ assertions, onChange, known }: Props) {
           </div>
         );
       })}
-      <AddAssertionMenu onAdd={add} />
+      <AddAssertionMenu onAdd={(kind) => list.append(kind === "line" ? newLineRow() : newSchemaRow())} />
     </div>
   );
 }

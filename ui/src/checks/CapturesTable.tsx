@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useI18n } from "../hooks/useI18n";
 import { CaptureFields } from "./CaptureFields";
 import {
@@ -16,8 +15,8 @@ import { nameFaults } from "./names";
 import { nameProblem } from "./nameProblem";
 import { RowActions } from "./RowActions";
 import { RowMessages } from "./RowMessages";
-import { moveBy, removeAt, replaceAt } from "./rowList";
 import { useLocalRows } from "./useLocalRows";
+import { useRowList } from "./useRowList";
 import { RawLineInput } from "./RawLineInput";
 import "./checks.css";
 
@@ -37,17 +36,11 @@ export function CapturesTable({ capture, onChange }: Props) {
     match: captureRowsMatch,
     valueOf: captureMapOf,
   });
-  const [focusId, setFocusId] = useState<number | null>(null);
+  const list = useRowList(rows, setRows);
   const faults = nameFaults(
     rows.map((row) => row.name),
     { characters: true },
   );
-
-  const add = () => {
-    const row = newCaptureRow();
-    setFocusId(row.id);
-    setRows([...rows, row]);
-  };
 
   return (
     <div className="ck-table" data-testid="checks-captures">
@@ -56,7 +49,7 @@ export function CapturesTable({ capture, onChange }: Props) {
         const testId = `checks-capture-${index}`;
         const problem = captureRowProblem(row);
         const fault = faults[index];
-        const replace = (next: CaptureEditorRow) => setRows(replaceAt(rows, index, next));
+        const replace = (next: CaptureEditorRow) => list.replace(index, next);
         return (
           <div key={row.id} className={`ck-row ck-capture ck-row-${row.kind}`} data-testid={testId}>
             <input
@@ -65,7 +58,7 @@ export function CapturesTable({ capture, onChange }: Props) {
               aria-label={t("checks.variableName")}
               aria-invalid={fault !== null || undefined}
               placeholder={t("checks.variableNamePlaceholder")}
-              autoFocus={row.id === focusId}
+              autoFocus={row.id === list.focusId}
               spellCheck={false}
               autoComplete="off"
               value={row.name}
@@ -98,15 +91,20 @@ export function CapturesTable({ capture, onChange }: Props) {
               index={index}
               count={rows.length}
               testId={testId}
-              onMove={(delta) => setRows(moveBy(rows, index, delta))}
-              onDelete={() => setRows(removeAt(rows, index))}
+              onMove={(delta) => list.move(index, delta)}
+              onDelete={() => list.remove(index)}
             />
             <RowMessages problems={[nameProblem(fault), problem]} testId={testId} />
           </div>
         );
       })}
       <div className="ck-add">
-        <button type="button" className="small" data-testid="checks-add-capture" onClick={add}>
+        <button
+          type="button"
+          className="small"
+          data-testid="checks-add-capture"
+          onClick={() => list.append(newCaptureRow())}
+        >
           + {t("checks.addCapture")}
         </button>
       </div>
