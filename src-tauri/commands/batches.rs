@@ -84,10 +84,13 @@ pub fn cancel_batch(batch_id: BatchId, state: State<'_, AppState>) -> CommandRes
 }
 
 /// A PAUSED batch goes on; an INTERRUPTED one (a crash or a quit cut it short) resumes
-/// from its first case without a result, by DESIGN.md's idempotency rule.
+/// from its first case without a result, by DESIGN.md's idempotency rule: a case that may
+/// have been sent is sent again when its method is idempotent, or when `resend_unknown`
+/// says the user chose so (it then counts for every method).
 #[tauri::command]
 pub async fn resume_batch(
     batch_id: BatchId,
+    resend_unknown: Option<bool>,
     state: State<'_, AppState>,
 ) -> CommandResult<BatchSummary> {
     if let Some(control) = state.engine.control(&batch_id) {
@@ -99,7 +102,9 @@ pub async fn resume_batch(
         .resume(
             &batch_id,
             active_environment(&state)?.1,
-            ResumeOptions::default(),
+            ResumeOptions {
+                resend_unknown: resend_unknown.unwrap_or(false),
+            },
             state.shutdown.child_token(),
         )
         .await?;

@@ -123,7 +123,12 @@ export async function attachBatch(
 }
 
 export const pauseBatch = (batchId: string) => call<BatchSummary>("pause_batch", { batchId });
-export const resumeBatch = (batchId: string) => call<BatchSummary>("resume_batch", { batchId });
+/**
+ * Resumes a paused or interrupted batch. `resendUnknown`: cases that may already have been
+ * sent go again whatever their method (by default only idempotent ones do).
+ */
+export const resumeBatch = (batchId: string, resendUnknown = false) =>
+  call<BatchSummary>("resume_batch", { batchId, resendUnknown });
 export const cancelBatch = (batchId: string) => call<BatchSummary>("cancel_batch", { batchId });
 export const rerunFailed = (batchId: string) => call<BatchSummary>("rerun_failed", { batchId });
 export const deleteBatch = (batchId: string) => call<void>("delete_batch", { batchId });

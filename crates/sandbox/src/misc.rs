@@ -19,7 +19,7 @@ pub(crate) const MAX_DELAY_MS: u64 = 60_000;
 pub(crate) fn routes() -> Router {
     Router::new()
         .route("/status/{code}", any(status))
-        .route("/delay/{ms}", get(delay))
+        .route("/delay/{ms}", get(delay).post(delay))
         .route("/echo", any(echo))
         .route("/echo/{*rest}", any(echo))
         .route("/headers/set", get(set_headers))

@@ -8,7 +8,10 @@ import { notify } from "../notices";
 
 type Props = { batch: BatchSummary; onRerun: (id: string) => void };
 
-/** Pause / Resume / Cancel / Rerun failed, enabled according to the state. */
+/**
+ * Pause / Resume / Cancel / Rerun failed, enabled according to the state; an interrupted
+ * batch with requests that may have been sent also offers to resume sending them again.
+ */
 export function BatchControls({ batch, onRerun }: Props) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -45,6 +48,16 @@ export function BatchControls({ batch, onRerun }: Props) {
       >
         {t("panel.resume")}
       </button>
+      {state === "INTERRUPTED" && batch.unknown_outcomes > 0 && (
+        <button
+          data-testid="resume-resend-button"
+          disabled={busy}
+          title={t("interrupted.unknown", { n: batch.unknown_outcomes })}
+          onClick={() => run(() => resumeBatch(batch.id, true))}
+        >
+          {t("interrupted.resumeResend")}
+        </button>
+      )}
       <button
         data-testid="cancel-button"
         disabled={busy || !isActive(state)}

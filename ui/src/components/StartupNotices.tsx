@@ -7,7 +7,11 @@ import { notify } from "../notices";
 
 type Props = { restored: number | null; interrupted: readonly BatchSummary[] };
 
-/** "Restored N running batch(es)" and the offer to resume interrupted ones. */
+/**
+ * "Restored N running batch(es)" and the offer to resume interrupted ones. A batch whose
+ * process died with requests in flight says so, and offers to send those again whatever
+ * their method: only the user knows whether a second POST is harmless (DESIGN.md, resume).
+ */
 export function StartupNotices({ restored, interrupted }: Props) {
   const { t } = useI18n();
   const [restoreDismissed, setRestoreDismissed] = useState(false);
@@ -15,9 +19,9 @@ export function StartupNotices({ restored, interrupted }: Props) {
   const pending = interrupted.filter((b) => !handled.has(b.id));
   const handle = (id: string) => setHandled((set) => new Set(set).add(id));
 
-  const resume = (batch: BatchSummary) => {
+  const resume = (batch: BatchSummary, resendUnknown: boolean) => {
     handle(batch.id);
-    resumeBatch(batch.id)
+    resumeBatch(batch.id, resendUnknown)
       .then((summary) => registry.follow(summary))
       .catch((e: unknown) => notify(errorText(e), "error"));
   };
@@ -43,11 +47,27 @@ export function StartupNotices({ restored, interrupted }: Props) {
                 <button
                   data-testid="resume-interrupted"
                   data-batch-id={batch.id}
-                  onClick={() => resume(batch)}
+                  onClick={() => resume(batch, false)}
                 >
                   {t("interrupted.resume")}
                 </button>{" "}
+                {batch.unknown_outcomes > 0 && (
+                  <>
+                    <button
+                      data-testid="resume-interrupted-resend"
+                      data-batch-id={batch.id}
+                      onClick={() => resume(batch, true)}
+                    >
+                      {t("interrupted.resumeResend")}
+                    </button>{" "}
+                  </>
+                )}
                 <button onClick={() => handle(batch.id)}>{t("common.dismiss")}</button>
+                {batch.unknown_outcomes > 0 && (
+                  <p className="banner-detail" data-testid="interrupted-unknown" data-batch-id={batch.id}>
+                    {t("interrupted.unknown", { n: batch.unknown_outcomes })}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -52,6 +52,9 @@ export const en = {
   "restore.notice": "Restored {n} running batch(es)",
   "interrupted.offer": "{n} interrupted batch(es):",
   "interrupted.resume": "Resume",
+  "interrupted.unknown":
+    "{n} request(s) may already have been sent when it stopped. Resume sends again only those safe to repeat (GET, PUT, DELETE…); the others are recorded as \"outcome unknown\".",
+  "interrupted.resumeResend": "Resume and send them all again",
   "batches.title": "Batches",
   "batches.none": "No batch running. Choose a collection and press Run.",
   "state.QUEUED": "QUEUED",

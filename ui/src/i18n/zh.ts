@@ -52,6 +52,8 @@ export const zh: Partial<Record<MessageKey, string>> = {
   "restore.notice": "已恢复 {n} 个运行中的任务",
   "interrupted.offer": "{n} 个任务被中断：",
   "interrupted.resume": "继续执行",
+  "interrupted.unknown": "停止时可能已有 {n} 个请求发出。继续执行只会重发可安全重复的请求（GET、PUT、DELETE 等），其余记为“结果未知”。",
+  "interrupted.resumeResend": "继续并全部重发",
   "batches.title": "任务",
   "batches.none": "没有运行中的任务。请选择测试场景并点击执行。",
   "state.QUEUED": "排队中",
