@@ -61,7 +61,7 @@ async fn open_and_save_dialogs_open_a_collection_and_write_a_report() {
     app.end().await;
 }
 
-/// The id of the dialog window whose title starts with `title`, once it is mapped.
+/// The id of the (dialog) window whose title starts with `title`, once it is mapped.
 pub(crate) async fn dialog_window(display: &str, title: &str) -> String {
     eventually(
         &format!("the dialog {title:?}"),
@@ -93,6 +93,15 @@ pub(crate) fn type_into(display: &str, window: &str, keys: &[&str], text: &str) 
     std::thread::sleep(Duration::from_millis(300));
 
     xdotool(display, &["key", "Return"]);
+}
+
+/// Presses `keys` (xdotool names, such as `ctrl+z`) in the window titled `title`, as a
+/// keyboard does: WebKitWebDriver's key actions do not reach WebKitGTK's editing commands
+/// (select all, undo).
+pub(crate) async fn press_in_window(display: &str, title: &str, keys: &str) {
+    let window = dialog_window(display, title).await;
+    xdotool(display, &["windowfocus", "--sync", &window]);
+    xdotool(display, &["key", keys]);
 }
 
 fn xdotool(display: &str, args: &[&str]) {

@@ -1,6 +1,7 @@
+import { useRef } from "react";
 import { useI18n } from "../hooks/useI18n";
 import { formatJsonText } from "../json/format";
-import { JsonCodeArea } from "../json/JsonCodeArea";
+import { JsonCodeArea, type JsonCodeAreaHandle } from "../json/JsonCodeArea";
 import type { SchemaEditorRow, SchemaMode } from "./assertionRows";
 
 type Props = {
@@ -16,6 +17,7 @@ const MODES: readonly SchemaMode[] = ["inline", "file"];
 /** A JSON Schema assertion: inline JSON in a coloured text area, or a file path. */
 export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Props) {
   const { t } = useI18n();
+  const area = useRef<JsonCodeAreaHandle>(null);
   const lines = row.text.split("\n").length;
   // A schema typed on one line scrolls sideways (the coloured area does not wrap): Format
   // lays it out, every value kept as typed.
@@ -47,6 +49,7 @@ export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Prop
             invalid={invalid}
             rows={Math.min(Math.max(lines, 3), 16)}
             value={row.text}
+            handle={area}
             onChange={(text) => onChange({ ...row, text })}
           />
           <button
@@ -56,7 +59,7 @@ export function SchemaFields({ row, testId, autoFocus, invalid, onChange }: Prop
             disabled={formatted === null || formatted === row.text}
             title={t("editor.formatHint")}
             onClick={() => {
-              if (formatted !== null) onChange({ ...row, text: formatted });
+              if (formatted !== null) area.current?.replaceAll(formatted);
             }}
           >
             {t("editor.format")}

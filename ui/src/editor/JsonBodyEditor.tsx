@@ -1,6 +1,7 @@
+import { useRef } from "react";
 import { useI18n } from "../hooks/useI18n";
 import { formatJsonText } from "../json/format";
-import { JsonCodeArea } from "../json/JsonCodeArea";
+import { JsonCodeArea, type JsonCodeAreaHandle } from "../json/JsonCodeArea";
 import { currentJsonText, jsonProblem, withJsonText, type CaseDraft } from "./caseDraft";
 import { parseJsonText } from "./jsonSyntax";
 import { VariableWarnings } from "./VariableWarnings";
@@ -11,6 +12,7 @@ type Props = { draft: CaseDraft; onChange: (next: CaseDraft) => void; known: Rea
 /** The JSON body as typed, coloured and checked on every keystroke, with a Format button. */
 export function JsonBodyEditor({ draft, onChange, known }: Props) {
   const { t } = useI18n();
+  const area = useRef<JsonCodeAreaHandle>(null);
   const text = currentJsonText(draft);
   const problem = jsonProblem(text);
   const parsed = parseJsonText(text);
@@ -27,7 +29,7 @@ export function JsonBodyEditor({ draft, onChange, known }: Props) {
           title={t("editor.formatHint")}
           onClick={() => {
             const formatted = formatJsonText(text);
-            if (formatted !== null) onChange(withJsonText(draft, formatted));
+            if (formatted !== null) area.current?.replaceAll(formatted);
           }}
         >
           {t("editor.format")}
@@ -41,6 +43,7 @@ export function JsonBodyEditor({ draft, onChange, known }: Props) {
         placeholder='{ "name": "{{name}}" }'
         value={text}
         known={known}
+        handle={area}
         onChange={(next) => onChange(withJsonText(draft, next))}
       />
       {problem && (

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type ReactNode, type Ref } from "react";
 import { TemplateText } from "../components/TemplateText";
 import { jsonTokens, type JsonToken } from "./tokens";
 import "./json.css";
@@ -15,6 +15,16 @@ type Props = {
   autoFocus?: boolean;
   /** Variable names defined somewhere; when given, `{{names}}` in strings are coloured too. */
   known?: ReadonlySet<string>;
+  /** For buttons that rewrite the whole text (Format). */
+  handle?: Ref<JsonCodeAreaHandle>;
+};
+
+export type JsonCodeAreaHandle = {
+  /**
+   * Puts `text` in place of the whole text as if typed, so Ctrl+Z brings the old text
+   * back (a value set by React would reset the text area's undo history).
+   */
+  replaceAll(text: string): void;
 };
 
 /**
@@ -32,8 +42,18 @@ const COLOURED_UP_TO = 200_000;
  * padding and line height, neither wraps lines, and the mirror's content is moved by the
  * textarea's scroll offsets so the two stay aligned however far it is scrolled.
  */
-export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, invalid, placeholder, rows, autoFocus, known }: Props) {
+export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, invalid, placeholder, rows, autoFocus, known, handle }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
+  useImperativeHandle(
+    handle,
+    () => ({
+      replaceAll(text: string) {
+        const element = area.current;
+        if (!element || !typeUndoably(element, text)) onChange(text);
+      },
+    }),
+    [onChange],
+  );
   const content = useRef<HTMLElement>(null);
   const followScroll = () => {
     if (area.current && content.current) {
@@ -86,4 +106,16 @@ function tokenSpan(token: JsonToken, known: ReadonlySet<string> | undefined): Re
       {inside}
     </span>
   );
+}
+
+/**
+ * Types `text` over the whole content through the editing commands, which the undo history
+ * records; the input event it fires reaches `onChange`. False where the browser has no such
+ * command (jsdom) or refuses it: the caller then sets the value itself.
+ */
+function typeUndoably(element: HTMLTextAreaElement, text: string): boolean {
+  if (typeof document.execCommand !== "function") return false;
+  element.focus();
+  element.select();
+  return document.execCommand("insertText", false, text);
 }
