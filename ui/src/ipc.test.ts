@@ -32,6 +32,7 @@ describe("ipc", () => {
     await ipc.followBatch("b1", 12, null);
     await ipc.pauseBatch("b1");
     await ipc.resumeBatch("b1");
+    await ipc.resumeBatch("b1", true);
     await ipc.cancelBatch("b1");
     await ipc.rerunFailed("b1");
     await ipc.deleteBatch("b1");
@@ -47,7 +48,8 @@ describe("ipc", () => {
       { cmd: "result_detail", args: { batchId: "b1", seq: 7 } },
       { cmd: "follow_batch", args: { batchId: "b1", afterSeq: 12, cursor: null } },
       { cmd: "pause_batch", args: { batchId: "b1" } },
-      { cmd: "resume_batch", args: { batchId: "b1" } },
+      { cmd: "resume_batch", args: { batchId: "b1", resendUnknown: false } },
+      { cmd: "resume_batch", args: { batchId: "b1", resendUnknown: true } },
       { cmd: "cancel_batch", args: { batchId: "b1" } },
       { cmd: "rerun_failed", args: { batchId: "b1" } },
       { cmd: "delete_batch", args: { batchId: "b1" } },
