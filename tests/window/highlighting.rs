@@ -1,8 +1,9 @@
 //! What the editors draw, checked on WebKitGTK itself: coloured JSON that stays aligned
 //! with the text area under it while scrolled, wavy underlines under unknown variables and
 //! broken JSON (this engine drops a `text-decoration` shorthand holding a var(), which
-//! jsdom does not), and Format leaving a 64-bit integer as typed, undone by Ctrl+Z (which
-//! WebKitGTK binds to nothing: the page does, see ui/src/undoKeys.ts).
+//! jsdom does not), Format leaving a 64-bit integer as typed, undone by Ctrl+Z (which
+//! WebKitGTK binds to nothing: the page does, see ui/src/undoKeys.ts), and Enter and Tab
+//! indenting as in a code editor.
 
 use std::time::Duration;
 
@@ -114,6 +115,15 @@ async fn json_bodies_are_coloured_aligned_and_formatted_as_typed() {
     .expect("focus");
     press_in_window(world.display(), "apiautotest", "ctrl+z").await;
     wait_for_text(&app, "editor-body-json", one_line).await;
+
+    // Enter keeps the indentation, one level more after a bracket; Tab types two spaces.
+    app.set_value("[data-testid=editor-body-json]", "{").await;
+    app.press(
+        "[data-testid=editor-body-json]",
+        "\u{E007}\"a\": [\u{E007}1,\u{E007}\u{E004}2",
+    )
+    .await;
+    wait_for_text(&app, "editor-body-json", "{\n  \"a\": [\n    1,\n      2").await;
     app.end().await;
 }
 

@@ -1,5 +1,6 @@
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type ReactNode, type Ref } from "react";
 import { TemplateText } from "../components/TemplateText";
+import { indentInsertion } from "./indentKeys";
 import { jsonTokens, type JsonToken } from "./tokens";
 import "./json.css";
 
@@ -55,6 +56,7 @@ export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, in
     [onChange],
   );
   const content = useRef<HTMLElement>(null);
+  const tabLeaves = useRef(false);
   const followScroll = () => {
     if (area.current && content.current) {
       const { scrollLeft, scrollTop } = area.current;
@@ -91,6 +93,17 @@ export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, in
         wrap="off"
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          // Escape, then Tab, leaves the field (as in code editors that take Tab).
+          const leaving = tabLeaves.current;
+          tabLeaves.current = e.key === "Escape";
+          if (leaving && e.key === "Tab") return;
+          const element = e.currentTarget;
+          const insertion = indentInsertion(e.nativeEvent, element.value, element.selectionStart, element.selectionEnd);
+          // Typed through the editing commands (undoable); where there are none, the key
+          // keeps its default.
+          if (insertion !== null && typeUndoably(element, insertion, false)) e.preventDefault();
+        }}
         onScroll={followScroll}
       />
     </div>
@@ -109,13 +122,13 @@ function tokenSpan(token: JsonToken, known: ReadonlySet<string> | undefined): Re
 }
 
 /**
- * Types `text` over the whole content through the editing commands, which the undo history
+ * Types `text` over the whole content (or only the selection) through the editing commands, which the undo history
  * records; the input event it fires reaches `onChange`. False where the browser has no such
  * command (jsdom) or refuses it: the caller then sets the value itself.
  */
-function typeUndoably(element: HTMLTextAreaElement, text: string): boolean {
+function typeUndoably(element: HTMLTextAreaElement, text: string, wholeText = true): boolean {
   if (typeof document.execCommand !== "function") return false;
   element.focus();
-  element.select();
+  if (wholeText) element.select();
   return document.execCommand("insertText", false, text);
 }
