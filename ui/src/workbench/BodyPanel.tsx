@@ -1,5 +1,8 @@
 import { useMemo, useState } from "react";
+import { copyText } from "../clipboard";
 import { useI18n } from "../hooks/useI18n";
+import { errorText } from "../ipc";
+import { notify } from "../notices";
 import { analyseBody, type BodyAnalysis } from "./bodyAnalysis";
 import { bodyBytes, bodyText, isEmptyBody, type Body } from "./bodyContent";
 import { effectiveMode, type BodyMode } from "./bodyModes";
@@ -17,7 +20,11 @@ type Props = {
   truncatedFrom?: number | null;
 };
 
-/** A body in the view that suits it (pretty JSON, raw, hex, image), switchable by the user. */
+/**
+ * A body in the view that suits it (pretty JSON, raw, hex, image), switchable by the user.
+ * A text body can be copied as received (not as the tree shows it: every digit and the
+ * server's own spacing kept).
+ */
 export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
   const { t } = useI18n();
   // The user's pick survives new responses (like Postman) whenever it still applies.
@@ -45,6 +52,21 @@ export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
           ))}
         </div>
         {analysis.mime && <span className="muted small mono">{analysis.mime}</span>}
+        {typeof body === "string" && (
+          <button
+            type="button"
+            className="small rv-copy"
+            data-testid="viewer-copy-body"
+            title={t("viewer.copyBodyHint")}
+            onClick={() =>
+              copyText(body)
+                .then(() => notify(t("viewer.copiedBody")))
+                .catch((e: unknown) => notify(errorText(e), "error"))
+            }
+          >
+            {t("viewer.copyBody")}
+          </button>
+        )}
       </div>
       {truncatedFrom !== null && (
         <p className="rv-note">

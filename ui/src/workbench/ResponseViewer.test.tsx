@@ -59,6 +59,18 @@ describe("ResponseViewer", () => {
     expect(screen.getByTestId("size").textContent).toContain("2.0 KB");
   });
 
+  it("copies a text body as received, and offers no copy for a binary one", () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    show(outcome({ response: response({ body: JSON_BODY, body_size: JSON_BODY.length }) }));
+    fireEvent.click(screen.getByTestId("viewer-copy-body"));
+    expect(writeText).toHaveBeenCalledWith(JSON_BODY);
+    cleanup();
+
+    show(outcome({ response: response({ headers: [["Content-Type", "image/png"]], body: { base64: "iVBORw0KGgo=" } }) }));
+    expect(screen.queryByTestId("viewer-copy-body")).toBeNull();
+  });
+
   it("shows JSON as a tree whose nodes fold and unfold", () => {
     show(outcome({ response: response({ body: JSON_BODY, body_size: JSON_BODY.length }) }));
     const tree = screen.getByTestId("json-tree");
