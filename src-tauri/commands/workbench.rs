@@ -94,12 +94,21 @@ pub fn cancel_send(send_id: String, state: State<'_, AppState>) -> bool {
 pub fn session_captures(
     collection_id: String,
     state: State<'_, AppState>,
-) -> BTreeMap<String, serde_json::Value> {
+) -> BTreeMap<String, String> {
+    // As JSON text, like `SendOutcome::captures_json`: a 64-bit id would come out of the
+    // page's JSON reader rounded.
     state
         .captured
         .lock()
         .ok()
-        .and_then(|captured| captured.get(&collection_id).map(|c| c.shown.clone()))
+        .and_then(|captured| {
+            captured.get(&collection_id).map(|c| {
+                c.shown
+                    .iter()
+                    .map(|(name, value)| (name.clone(), value.to_string()))
+                    .collect()
+            })
+        })
         .unwrap_or_default()
 }
 

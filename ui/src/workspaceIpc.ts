@@ -13,7 +13,6 @@ import type { Environments } from "./bindings/Environments";
 import type { SendOutcome } from "./bindings/SendOutcome";
 import type { SendRecord } from "./bindings/SendRecord";
 import type { StoredCase } from "./bindings/StoredCase";
-import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import type { WorkspaceCollection } from "./bindings/WorkspaceCollection";
 import { call } from "./ipc";
 
@@ -64,8 +63,9 @@ export const sendCase = (
 ) => call<SendOutcome>("send_case", { sendId, case: definition, jsonBody, collectionId, caseId, variables });
 export const cancelSend = (sendId: string) => call<boolean>("cancel_send", { sendId });
 /** What this session's sends of a collection captured (secrets masked). */
+/** Each value as JSON text (a JSON number would lose digits on the way). */
 export const sessionCaptures = (collectionId: string) =>
-  call<Record<string, JsonValue>>("session_captures", { collectionId });
+  call<Record<string, string>>("session_captures", { collectionId });
 export const clearSessionCaptures = (collectionId: string) =>
   call<void>("clear_session_captures", { collectionId });
 export const caseSends = (caseId: string) => call<SendRecord[]>("case_sends", { caseId });

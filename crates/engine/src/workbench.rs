@@ -54,6 +54,10 @@ pub struct SendOutcome {
     pub assertions: Vec<AssertionOutcome>,
     /// Values this send captured, by name (secrets masked).
     pub captures: BTreeMap<String, Value>,
+    /// The same values as JSON text, for display: the page reads JSON numbers as doubles,
+    /// which would show a captured 64-bit id rounded. Sends stored before it have none.
+    #[serde(default)]
+    pub captures_json: BTreeMap<String, String>,
     /// The same values in clear, for later sends of the session (a captured token must
     /// be sent as it is, not as `*****`). Never serialized: neither shown nor stored.
     #[serde(skip)]
@@ -71,6 +75,7 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         response: None,
         assertions: Vec::new(),
         captures: BTreeMap::new(),
+        captures_json: BTreeMap::new(),
         captured_values: BTreeMap::new(),
     };
     let scope = Scope {
@@ -153,5 +158,11 @@ fn masked(mut outcome: SendOutcome, secrets: &[String]) -> SendOutcome {
         error: outcome.error.as_mut(),
         captures: &mut outcome.captures,
     });
+    // Written from the masked values: every way the page reads a capture is masked.
+    outcome.captures_json = outcome
+        .captures
+        .iter()
+        .map(|(name, value)| (name.clone(), value.to_string()))
+        .collect();
     outcome
 }

@@ -160,3 +160,33 @@ async fn a_slow_request_can_be_cancelled() {
         "the request it was sending is shown"
     );
 }
+
+/// A captured 64-bit integer reaches the page as text, digit for digit: the page would
+/// round it as a JSON number (JavaScript doubles).
+#[tokio::test]
+async fn captured_values_also_come_as_exact_json_text() {
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let case = case(
+        r#"  - name: create
+    request:
+      method: POST
+      url: "{{base}}/items"
+      json: { "name": "w", "big": 9007199254740993 }
+    capture:
+      big: jsonpath $.big
+      name: jsonpath $.name
+"#,
+    );
+    let outcome = send_case(
+        input(case, vars(&[("base", &sandbox.base_url())])),
+        CancellationToken::new(),
+    )
+    .await;
+    assert_eq!(outcome.error, None, "{outcome:?}");
+    assert_eq!(outcome.captures_json["big"], "9007199254740993");
+    assert_eq!(outcome.captures_json["name"], "\"w\"");
+    assert_eq!(
+        outcome.captures["big"],
+        serde_json::json!(9_007_199_254_740_993_u64)
+    );
+}

@@ -17,4 +17,9 @@ error: RunError | null, duration_ms: number, request: RequestRecord | null, resp
 /**
  * Values this send captured, by name (secrets masked).
  */
-captures: { [key in string]: JsonValue }, };
+captures: { [key in string]: JsonValue }, 
+/**
+ * The same values as JSON text, for display: the page reads JSON numbers as doubles,
+ * which would show a captured 64-bit id rounded. Sends stored before it have none.
+ */
+captures_json: { [key in string]: string }, };

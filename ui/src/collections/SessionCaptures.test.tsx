@@ -22,10 +22,11 @@ function show() {
 
 describe("SessionCaptures", () => {
   it("lists what Send captured, and forgets it on request", async () => {
-    ipc.sessionCaptures.mockResolvedValue({ token: "t-*****", id: 42 });
+    // JSON text from the shell: a string shown as its text, a 64-bit id digit for digit.
+    ipc.sessionCaptures.mockResolvedValue({ token: '"t-*****"', id: "9007199254740993" });
     show();
     const rows = await screen.findAllByTestId("collections-session-capture");
-    expect(rows.map((row) => row.textContent)).toEqual(["tokent-*****", "id42"]);
+    expect(rows.map((row) => row.textContent)).toEqual(["tokent-*****", "id9007199254740993"]);
     expect(ipc.sessionCaptures).toHaveBeenCalledWith("c1");
 
     fireEvent.click(screen.getByTestId("collections-clear-captures"));

@@ -1,5 +1,4 @@
 import { useEffect, useState } from "react";
-import type { JsonValue } from "../bindings/serde_json/JsonValue";
 import { useI18n } from "../hooks/useI18n";
 import { errorText } from "../ipc";
 import { clearSessionCaptures, sessionCaptures } from "../workspaceIpc";
@@ -11,7 +10,8 @@ import { clearSessionCaptures, sessionCaptures } from "../workspaceIpc";
  */
 export function SessionCaptures({ collectionId }: { collectionId: string }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Record<string, JsonValue> | null>(null);
+  // Each value as JSON text, exact.
+  const [values, setValues] = useState<Record<string, string> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -46,7 +46,7 @@ export function SessionCaptures({ collectionId }: { collectionId: string }) {
                 <tr key={name} data-testid="collections-session-capture">
                   <th scope="row">{name}</th>
                   <td>
-                    <code>{typeof value === "string" ? value : JSON.stringify(value)}</code>
+                    <code>{shownValue(value)}</code>
                   </td>
                 </tr>
               ))}
@@ -59,4 +59,14 @@ export function SessionCaptures({ collectionId }: { collectionId: string }) {
       )}
     </section>
   );
+}
+
+/** A string as its text, anything else as its JSON. */
+function shownValue(json: string): string {
+  if (!json.startsWith('"')) return json;
+  try {
+    return JSON.parse(json) as string;
+  } catch {
+    return json;
+  }
 }

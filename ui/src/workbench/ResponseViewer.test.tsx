@@ -28,6 +28,7 @@ function outcome(overrides: Partial<SendOutcome> = {}): SendOutcome {
     response: response(),
     assertions: [],
     captures: {},
+    captures_json: {},
     ...overrides,
   };
 }
@@ -231,7 +232,8 @@ describe("ResponseViewer", () => {
     show(
       outcome({
         response: response({ headers: [["Content-Type", "application/json"], ["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"]] }),
-        captures: { token: "abc", count: 3 },
+        captures: { token: "abc", count: 3, id: 9007199254740992 },
+        captures_json: { token: '"abc"', count: "3", id: "9007199254740993" },
         request: {
           method: "POST",
           url: "https://api.example.test/items",
@@ -243,9 +245,11 @@ describe("ResponseViewer", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Headers 3" }));
     expect(screen.getAllByText("Set-Cookie")).toHaveLength(2);
 
-    fireEvent.click(screen.getByRole("tab", { name: "Captures 2" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Captures 3" }));
     expect(screen.getByText("token")).toBeTruthy();
     expect(screen.getByText('"abc"')).toBeTruthy();
+    // The exact text, not the rounded number the IPC's JSON reader made of it.
+    expect(screen.getByText("9007199254740993")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("tab", { name: "Request" }));
     expect(screen.getByText("POST")).toBeTruthy();

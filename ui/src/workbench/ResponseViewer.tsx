@@ -136,7 +136,7 @@ function TabPanels({ outcome, selected, idPrefix }: PanelsProps) {
       {selected === "headers" &&
         panel("headers", <HeadersTable headers={response?.headers ?? []} emptyText={t("viewer.headers.noneResponse")} assertable />)}
       {selected === "assertions" && panel("assertions", <AssertionsPanel assertions={outcome.assertions} />)}
-      {selected === "captures" && panel("captures", <CapturesPanel captures={outcome.captures} />)}
+      {selected === "captures" && panel("captures", <CapturesPanel captures={outcome.captures} texts={outcome.captures_json} />)}
       {selected === "request" && panel("request", <RequestPanel request={outcome.request} />)}
     </>
   );
