@@ -1,7 +1,10 @@
 //! Reading a batch's results: pages, one in full, and following it live (pushed or pulled).
 
+use std::collections::BTreeMap;
+
 use apiautotest_engine::model::{BatchId, CaseResult, ResultSummary};
 use apiautotest_engine::store::ResultFilter;
+use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{Runtime, State, Webview};
 
@@ -40,13 +43,32 @@ pub fn batch_results(
     )?)
 }
 
+/// One result in full, for the detail panel.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ResultDetail {
+    pub result: CaseResult,
+    /// `result.captures` as JSON text, for display: the page reads JSON numbers as
+    /// doubles, which would show a captured 64-bit id rounded.
+    pub captures_json: BTreeMap<String, String>,
+}
+
 #[tauri::command]
 pub fn result_detail(
     batch_id: BatchId,
     seq: u64,
     state: State<'_, AppState>,
-) -> CommandResult<CaseResult> {
-    Ok(state.engine.store().reader()?.result(&batch_id, seq)?)
+) -> CommandResult<ResultDetail> {
+    let result = state.engine.store().reader()?.result(&batch_id, seq)?;
+    let captures_json = result
+        .captures
+        .iter()
+        .map(|(name, value)| (name.clone(), value.to_string()))
+        .collect();
+    Ok(ResultDetail {
+        result,
+        captures_json,
+    })
 }
 
 /// Replays the batch's results after `after_seq`, then follows it live, over `on_event`.

@@ -75,12 +75,34 @@ fn a_demo_batch_runs_pages_come_in_order_and_the_tray_steers_it() {
     let detail = app
         .invoke("result_detail", json!({"batchId": id, "seq": 3}))
         .expect("detail");
-    assert_eq!(detail["seq"], 3);
+    assert_eq!(detail["result"]["seq"], 3);
     assert!(
-        detail["assertions"]
+        detail["result"]["assertions"]
             .as_array()
             .is_some_and(|a| !a.is_empty())
     );
+    // Captured values come also as exact JSON text (the page would round a 64-bit id).
+    let with_captures = (1..=5)
+        .filter_map(|seq| {
+            app.invoke("result_detail", json!({"batchId": id, "seq": seq}))
+                .ok()
+        })
+        .find(|d| {
+            d["result"]["captures"]
+                .as_object()
+                .is_some_and(|c| !c.is_empty())
+        })
+        .expect("the demo's first cases capture the new item's id");
+    let captures = with_captures["result"]["captures"]
+        .as_object()
+        .expect("map");
+    for (name, value) in captures {
+        assert_eq!(
+            with_captures["captures_json"][name],
+            json!(value.to_string()),
+            "{name}"
+        );
+    }
     assert!(
         tray::progress_text(&[]).contains("No batch"),
         "the tray says when nothing runs"

@@ -9,13 +9,13 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import type { AttachMessage } from "./bindings/AttachMessage";
 import type { BatchOptions } from "./bindings/BatchOptions";
 import type { BatchSummary } from "./bindings/BatchSummary";
-import type { CaseResult } from "./bindings/CaseResult";
 import type { CollectionInfo } from "./bindings/CollectionInfo";
 import type { CommandError } from "./bindings/CommandError";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { FollowCursor } from "./bindings/FollowCursor";
 import type { FollowReply } from "./bindings/FollowReply";
 import type { ReportFormat } from "./bindings/ReportFormat";
+import type { ResultDetail } from "./bindings/ResultDetail";
 import type { ResultFilter } from "./bindings/ResultFilter";
 import type { ResultSummary } from "./bindings/ResultSummary";
 import type { Retention } from "./bindings/Retention";
@@ -98,7 +98,7 @@ export const batchResults = (
   );
 
 export const resultDetail = (batchId: string, seq: number) =>
-  call<CaseResult>("result_detail", { batchId, seq });
+  call<ResultDetail>("result_detail", { batchId, seq });
 
 /**
  * One long poll: what follows `afterSeq` in the batch, now or once it moves (up to ~10 s).

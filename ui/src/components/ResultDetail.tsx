@@ -1,5 +1,5 @@
 import { formatMs } from "../format";
-import type { CaseResult } from "../bindings/CaseResult";
+import type { ResultDetail as Detail } from "../bindings/ResultDetail";
 import { useI18n } from "../hooks/useI18n";
 import { useResultDetail } from "../hooks/useResultDetail";
 import { AssertionList } from "./AssertionList";
@@ -10,7 +10,8 @@ type Props = { batchId: string; seq: number; onClose: () => void };
 /** One case in full: request, response, assertions, error, captures. Mount with key={seq}. */
 export function ResultDetail({ batchId, seq, onClose }: Props) {
   const { t } = useI18n();
-  const { result, error } = useResultDetail(batchId, seq);
+  const { detail, error } = useResultDetail(batchId, seq);
+  const result = detail?.result;
   return (
     <aside className="detail" data-testid="result-detail">
       <header className="detail-head">
@@ -21,13 +22,14 @@ export function ResultDetail({ batchId, seq, onClose }: Props) {
       </header>
       {error && <p className="error-text">{error}</p>}
       {!result && !error && <p className="muted">{t("common.loading")}</p>}
-      {result && <DetailBody result={result} />}
+      {detail && <DetailBody detail={detail} />}
     </aside>
   );
 }
 
-function DetailBody({ result }: { result: CaseResult }) {
+function DetailBody({ detail }: { detail: Detail }) {
   const { t } = useI18n();
+  const { result } = detail;
   const { request, response } = result;
   const captures = Object.entries(result.captures);
   return (
@@ -86,9 +88,10 @@ function DetailBody({ result }: { result: CaseResult }) {
           <h4>{t("detail.captures")}</h4>
           <dl className="headers">
             {captures.map(([name, value]) => (
-              <div key={name}>
+              <div key={name} data-testid="detail-capture">
                 <dt>{name}</dt>
-                <dd className="mono">{JSON.stringify(value)}</dd>
+                {/* The exact JSON text: a 64-bit id read as a JS number would be rounded. */}
+                <dd className="mono">{detail.captures_json[name] ?? JSON.stringify(value)}</dd>
               </div>
             ))}
           </dl>

@@ -1,17 +1,17 @@
 import { useEffect, useState } from "react";
-import type { CaseResult } from "../bindings/CaseResult";
+import type { ResultDetail } from "../bindings/ResultDetail";
 import { errorText, resultDetail } from "../ipc";
 
-export type DetailState = { result: CaseResult | null; error: string | null };
+export type DetailState = { detail: ResultDetail | null; error: string | null };
 
 /** The full result of one case. Mount with `key={seq}` so it starts afresh for each case. */
 export function useResultDetail(batchId: string, seq: number): DetailState {
-  const [state, setState] = useState<DetailState>({ result: null, error: null });
+  const [state, setState] = useState<DetailState>({ detail: null, error: null });
   useEffect(() => {
     let live = true;
     resultDetail(batchId, seq)
-      .then((result) => live && setState({ result, error: null }))
-      .catch((e: unknown) => live && setState({ result: null, error: errorText(e) }));
+      .then((detail) => live && setState({ detail, error: null }))
+      .catch((e: unknown) => live && setState({ detail: null, error: errorText(e) }));
     return () => {
       live = false;
     };
