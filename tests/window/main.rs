@@ -16,6 +16,7 @@ mod controls;
 mod crash;
 mod dialogs;
 mod drafts;
+mod find;
 mod hidden;
 mod highlighting;
 mod outage;

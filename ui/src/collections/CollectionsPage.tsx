@@ -8,6 +8,7 @@ import { useI18n } from "../hooks/useI18n";
 import { errorText, pickAnyFile, pickCollectionSavePath } from "../ipc";
 import { notify } from "../notices";
 import { Sidebar } from "../tree/Sidebar";
+import { focusBodyFind } from "../workbench/find/focusBodyFind";
 import { ResponseViewer } from "../workbench/ResponseViewer";
 import { createCase, saveCollection } from "../workspaceIpc";
 import { CaseEditorPane } from "./CaseEditorPane";
@@ -111,7 +112,8 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
       if (shortcut === "send") send();
       else if (shortcut === "save") void session.save();
       else if (shortcut === "newCase") newCase();
-      else searchRef.current?.focus();
+      // Find with no response body shown searches the tree instead.
+      else if (shortcut === "search" || !focusBodyFind()) searchRef.current?.focus();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

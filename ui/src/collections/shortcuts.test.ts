@@ -16,6 +16,7 @@ describe("shortcutOf", () => {
     expect(shortcutOf(key("s", { metaKey: true }))).toBe("save");
     expect(shortcutOf(key("N", { ctrlKey: true }))).toBe("newCase");
     expect(shortcutOf(key("k", { ctrlKey: true }))).toBe("search");
+    expect(shortcutOf(key("f", { ctrlKey: true }))).toBe("find");
   });
 
   it("ignores plain keys and other combinations", () => {

@@ -7,6 +7,12 @@ import { analyseBody, type BodyAnalysis } from "./bodyAnalysis";
 import { bodyBytes, bodyText, isEmptyBody, type Body } from "./bodyContent";
 import { effectiveMode, type BodyMode } from "./bodyModes";
 import { headerValue } from "./contentKind";
+import { RAW_PATH } from "./find/bodyFind";
+import { FindBar } from "./find/FindBar";
+import { FindContext } from "./find/findContext";
+import { Highlighted } from "./find/Highlighted";
+import { FIND_SCROLL_BOX } from "./find/revealMatch";
+import { useBodyFind, type Findable } from "./find/useBodyFind";
 import { formatBytes } from "./formatBytes";
 import { HexView } from "./HexView";
 import { ImageView } from "./ImageView";
@@ -22,8 +28,9 @@ type Props = {
 
 /**
  * A body in the view that suits it (pretty JSON, raw, hex, image), switchable by the user.
- * A text body can be copied as received (not as the tree shows it: every digit and the
- * server's own spacing kept).
+ * The pretty and raw views can be searched (the tree opens to show each match). A text
+ * body can be copied as received (not as the tree shows it: every digit and the server's
+ * own spacing kept).
  */
 export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
   const { t } = useI18n();
@@ -31,9 +38,11 @@ export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
   const [chosen, setChosen] = useState<BodyMode | null>(null);
   const contentType = headerValue(headers, "content-type");
   const analysis = useMemo(() => (isEmptyBody(body) ? null : analyseBody(body, contentType)), [body, contentType]);
+  const mode = analysis === null ? null : effectiveMode(analysis.modes, chosen);
+  const findable = useMemo(() => findableView(body, mode, analysis), [body, mode, analysis]);
+  const find = useBodyFind(findable);
 
-  if (body === null || analysis === null) return <p className="muted">{t("detail.noBody")}</p>;
-  const mode = effectiveMode(analysis.modes, chosen);
+  if (body === null || analysis === null || mode === null) return <p className="muted">{t("detail.noBody")}</p>;
 
   return (
     <div className="rv-body">
@@ -52,40 +61,59 @@ export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
           ))}
         </div>
         {analysis.mime && <span className="muted small mono">{analysis.mime}</span>}
-        {typeof body === "string" && (
-          <button
-            type="button"
-            className="small rv-copy"
-            data-testid="viewer-copy-body"
-            title={t("viewer.copyBodyHint")}
-            onClick={() =>
-              copyText(body)
-                .then(() => notify(t("viewer.copiedBody")))
-                .catch((e: unknown) => notify(errorText(e), "error"))
-            }
-          >
-            {t("viewer.copyBody")}
-          </button>
+        <span className="panel-spacer" />
+        {findable && (
+          <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} index={find.index} onStep={find.step} />
         )}
+        {typeof body === "string" && <CopyBodyButton text={body} />}
       </div>
       {truncatedFrom !== null && (
         <p className="rv-note">
           {t("viewer.truncatedNote", { kept: formatBytes(analysis.byteLength), total: formatBytes(truncatedFrom) })}
         </p>
       )}
-      <BodyContent body={body} mode={mode} analysis={analysis} />
+      <FindContext value={find.state}>
+        <BodyContent body={body} mode={mode} analysis={analysis} findable={findable} />
+      </FindContext>
     </div>
   );
 }
 
-type ContentProps = { body: Body; mode: BodyMode; analysis: BodyAnalysis };
+/** What find searches in the view shown: the tree's keys and values, or the raw text. */
+function findableView(body: Body | null, mode: BodyMode | null, analysis: BodyAnalysis | null): Findable {
+  if (body === null) return null;
+  if (mode === "pretty" && analysis?.json) return { kind: "tree", root: analysis.json };
+  if (mode === "raw") return { kind: "text", text: bodyText(body) };
+  return null;
+}
 
-function BodyContent({ body, mode, analysis }: ContentProps) {
+function CopyBodyButton({ text }: { text: string }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="small"
+      data-testid="viewer-copy-body"
+      title={t("viewer.copyBodyHint")}
+      onClick={() =>
+        copyText(text)
+          .then(() => notify(t("viewer.copiedBody")))
+          .catch((e: unknown) => notify(errorText(e), "error"))
+      }
+    >
+      {t("viewer.copyBody")}
+    </button>
+  );
+}
+
+type ContentProps = { body: Body; mode: BodyMode; analysis: BodyAnalysis; findable: Findable };
+
+function BodyContent({ body, mode, analysis, findable }: ContentProps) {
   switch (mode) {
     case "pretty":
       return analysis.json ? <JsonTree root={analysis.json} /> : null;
     case "raw":
-      return <RawBody body={body} />;
+      return <RawBody text={findable?.kind === "text" ? findable.text : bodyText(body)} />;
     case "hex":
       return <HexBody body={body} />;
     case "image":
@@ -94,11 +122,10 @@ function BodyContent({ body, mode, analysis }: ContentProps) {
 }
 
 /** Text as-is; binary bodies decode with U+FFFD where bytes are not UTF-8. */
-function RawBody({ body }: { body: Body }) {
-  const text = useMemo(() => bodyText(body), [body]);
+function RawBody({ text }: { text: string }) {
   return (
-    <pre className="rv-raw" data-testid="raw-body">
-      {text}
+    <pre className="rv-raw" data-testid="raw-body" {...FIND_SCROLL_BOX}>
+      <Highlighted text={text} path={RAW_PATH} part="text" />
     </pre>
   );
 }

@@ -1,6 +1,10 @@
 import { useState } from "react";
 import { useI18n } from "../hooks/useI18n";
 import { assertionForNode, useAddAssertion } from "./addAssertion";
+import { keyText, type TreeStep } from "./find/bodyFind";
+import { useFind } from "./find/findContext";
+import { Highlighted } from "./find/Highlighted";
+import { FIND_SCROLL_BOX } from "./find/revealMatch";
 import { childPath, FoldMemory, ROOT_PATH } from "./foldMemory";
 import type { JsonNode } from "../json/parse";
 import {
@@ -19,6 +23,7 @@ type TreeView = { policy: OpenPolicy; generation: number };
 /**
  * A collapsible JSON tree. Folded nodes render no children at all, so huge bodies stay fast.
  * Folding is remembered by path, so a re-sent request reopens the way the user left it.
+ * Find (FindContext) marks matching keys and values and opens the way to the current one.
  */
 export function JsonTree({ root }: { root: JsonNode }) {
   const { t } = useI18n();
@@ -42,7 +47,7 @@ export function JsonTree({ root }: { root: JsonNode }) {
           </button>
         </div>
       )}
-      <div className="rv-json-tree" data-testid="json-tree" key={view.generation}>
+      <div className="rv-json-tree" data-testid="json-tree" key={view.generation} {...FIND_SCROLL_BOX}>
         <JsonEntry label={null} path={ROOT_PATH} segments={[]} node={root} depth={0} policy={view.policy} memory={memory} last />
       </div>
     </div>
@@ -64,13 +69,15 @@ type EntryProps = {
 };
 
 function JsonEntry(props: EntryProps) {
-  const { label, node, last, segments } = props;
+  const { label, path, node, last, segments } = props;
   if (isContainer(node)) return <JsonContainerEntry {...props} node={node} />;
   return (
     <div className="rv-json-line">
       <span className="rv-json-toggle-space" />
-      <EntryLabel label={label} />
-      <span className={`rv-json-${node.type}`}>{primitiveText(node)}</span>
+      <EntryLabel label={label} path={path} />
+      <span className={`rv-json-${node.type}`}>
+        <Highlighted text={primitiveText(node)} path={path} part="value" />
+      </span>
       {!last && ","}
       <AssertButton segments={segments} node={node} />
     </div>
@@ -105,6 +112,15 @@ function JsonContainerEntry({ label, path, segments, node, depth, policy, memory
     setOpenState(next);
   };
   const [shown, setShown] = useState(CHILD_PAGE_SIZE);
+  // The current find match lies below: open the way to it (and it stays open, as in an
+  // editor). Done while rendering, once per match step, so the match renders in this pass.
+  const step = useFind()?.current?.trail.find((s) => s.path === path) ?? null;
+  const [revealed, setRevealed] = useState<TreeStep | null>(null);
+  if (step !== null && step !== revealed) {
+    setRevealed(step);
+    if (!open) setOpen(true);
+    if (step.index >= shown) setShown(Math.ceil((step.index + 1) / CHILD_PAGE_SIZE) * CHILD_PAGE_SIZE);
+  }
   const count = childCount(node);
   const [openBracket, closeBracket] = brackets(node);
   const comma = last ? "" : ",";
@@ -113,7 +129,7 @@ function JsonContainerEntry({ label, path, segments, node, depth, policy, memory
     return (
       <div className="rv-json-line">
         <span className="rv-json-toggle-space" />
-        <EntryLabel label={label} />
+        <EntryLabel label={label} path={path} />
         {openBracket}
         {closeBracket}
         {comma}
@@ -136,7 +152,7 @@ function JsonContainerEntry({ label, path, segments, node, depth, policy, memory
         >
           {open ? "▾" : "▸"}
         </button>
-        <EntryLabel label={label} />
+        <EntryLabel label={label} path={path} />
         {openBracket}
         {!open && (
           <>
@@ -184,12 +200,15 @@ function JsonContainerEntry({ label, path, segments, node, depth, policy, memory
   );
 }
 
-function EntryLabel({ label }: { label: string | number | null }) {
+function EntryLabel({ label, path }: { label: string | number | null; path: string }) {
   if (label === null) return null;
   if (typeof label === "number") return <span className="rv-json-index">{label}: </span>;
   return (
     <>
-      <span className="rv-json-key">{JSON.stringify(label)}</span>:{" "}
+      <span className="rv-json-key">
+        <Highlighted text={keyText(label)} path={path} part="key" />
+      </span>
+      :{" "}
     </>
   );
 }
