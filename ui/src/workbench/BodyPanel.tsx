@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { copyText } from "../clipboard";
 import { useI18n } from "../hooks/useI18n";
 import { errorText } from "../ipc";
@@ -43,6 +43,9 @@ export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
   const find = useBodyFind(findable);
 
   if (body === null || analysis === null || mode === null) return <p className="muted">{t("detail.noBody")}</p>;
+  const findBar = findable && (
+    <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} index={find.index} onStep={find.step} />
+  );
 
   return (
     <div className="rv-body">
@@ -61,10 +64,6 @@ export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
           ))}
         </div>
         {analysis.mime && <span className="muted small mono">{analysis.mime}</span>}
-        <span className="panel-spacer" />
-        {findable && (
-          <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} index={find.index} onStep={find.step} />
-        )}
         {typeof body === "string" && <CopyBodyButton text={body} />}
       </div>
       {truncatedFrom !== null && (
@@ -73,7 +72,7 @@ export function BodyPanel({ body, headers, truncatedFrom = null }: Props) {
         </p>
       )}
       <FindContext value={find.state}>
-        <BodyContent body={body} mode={mode} analysis={analysis} findable={findable} />
+        <BodyContent body={body} mode={mode} analysis={analysis} findable={findable} findBar={findBar} />
       </FindContext>
     </div>
   );
@@ -92,7 +91,7 @@ function CopyBodyButton({ text }: { text: string }) {
   return (
     <button
       type="button"
-      className="small"
+      className="small rv-toolbar-end"
       data-testid="viewer-copy-body"
       title={t("viewer.copyBodyHint")}
       onClick={() =>
@@ -106,14 +105,26 @@ function CopyBodyButton({ text }: { text: string }) {
   );
 }
 
-type ContentProps = { body: Body; mode: BodyMode; analysis: BodyAnalysis; findable: Findable };
+type ContentProps = {
+  body: Body;
+  mode: BodyMode;
+  analysis: BodyAnalysis;
+  findable: Findable;
+  /** Shown in the view's own toolbar row (the tree's has Expand all and Collapse all). */
+  findBar: ReactNode;
+};
 
-function BodyContent({ body, mode, analysis, findable }: ContentProps) {
+function BodyContent({ body, mode, analysis, findable, findBar }: ContentProps) {
   switch (mode) {
     case "pretty":
-      return analysis.json ? <JsonTree root={analysis.json} /> : null;
+      return analysis.json ? <JsonTree root={analysis.json} toolbarStart={findBar} /> : null;
     case "raw":
-      return <RawBody text={findable?.kind === "text" ? findable.text : bodyText(body)} />;
+      return (
+        <>
+          <div className="rv-toolbar">{findBar}</div>
+          <RawBody text={findable?.kind === "text" ? findable.text : bodyText(body)} />
+        </>
+      );
     case "hex":
       return <HexBody body={body} />;
     case "image":

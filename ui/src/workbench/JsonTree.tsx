@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useI18n } from "../hooks/useI18n";
 import { assertionForNode, useAddAssertion } from "./addAssertion";
 import { keyText, type TreeStep } from "./find/bodyFind";
@@ -25,7 +25,7 @@ type TreeView = { policy: OpenPolicy; generation: number };
  * Folding is remembered by path, so a re-sent request reopens the way the user left it.
  * Find (FindContext) marks matching keys and values and opens the way to the current one.
  */
-export function JsonTree({ root }: { root: JsonNode }) {
+export function JsonTree({ root, toolbarStart }: { root: JsonNode; toolbarStart?: ReactNode }) {
   const { t } = useI18n();
   const [view, setView] = useState<TreeView>({ policy: "default", generation: 0 });
   const [memory] = useState(() => new FoldMemory());
@@ -37,14 +37,19 @@ export function JsonTree({ root }: { root: JsonNode }) {
 
   return (
     <div className="rv-json">
-      {isContainer(root) && (
+      {(isContainer(root) || toolbarStart) && (
         <div className="rv-toolbar">
-          <button type="button" className="small" onClick={() => reopen("all")}>
-            {t("viewer.json.expandAll")}
-          </button>
-          <button type="button" className="small" onClick={() => reopen("collapsed")}>
-            {t("viewer.json.collapseAll")}
-          </button>
+          {toolbarStart}
+          {isContainer(root) && (
+            <span className="rv-toolbar-end">
+              <button type="button" className="small" onClick={() => reopen("all")}>
+                {t("viewer.json.expandAll")}
+              </button>
+              <button type="button" className="small" onClick={() => reopen("collapsed")}>
+                {t("viewer.json.collapseAll")}
+              </button>
+            </span>
+          )}
         </div>
       )}
       <div className="rv-json-tree" data-testid="json-tree" key={view.generation} {...FIND_SCROLL_BOX}>
