@@ -1,7 +1,5 @@
 /** Small text formatting helpers. */
 
-import { formatJsonText } from "./json/format";
-
 /** 75 → "1m 15s", 3700 → "1h 1m", 9 → "9s". */
 export function formatSeconds(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -27,19 +25,6 @@ export function formatTime(iso: string | null): string {
 
 export function formatRate(rate: number): string {
   return rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
-}
-
-/** Pretty-prints JSON text, every value as the server wrote it; anything else comes back unchanged. */
-export function prettyBody(text: string): string {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return text;
-  return formatJsonText(trimmed) ?? text;
-}
-
-/** The decoded size of a base64 string. */
-export function base64Bytes(base64: string): number {
-  const clean = base64.replace(/=+$/, "");
-  return Math.floor((clean.length * 3) / 4);
 }
 
 /** A response time: 0.64 → "0.64", 12.345 → "12.3", 1234.5 → "1235". */

@@ -3,7 +3,8 @@ import type { ResultDetail as Detail } from "../bindings/ResultDetail";
 import { useI18n } from "../hooks/useI18n";
 import { useResultDetail } from "../hooks/useResultDetail";
 import { AssertionList } from "./AssertionList";
-import { BodyView, HeaderList } from "./HttpParts";
+import { BodyPanel } from "../workbench/BodyPanel";
+import { HeaderList } from "./HttpParts";
 
 type Props = { batchId: string; seq: number; onClose: () => void };
 
@@ -56,7 +57,7 @@ function DetailBody({ detail }: { detail: Detail }) {
               <b>{request.method}</b> {request.url}
             </p>
             <HeaderList headers={request.headers} />
-            <BodyView body={request.body} />
+            <BodyPanel body={request.body} headers={request.headers} />
           </>
         ) : (
           <p className="muted">{t("detail.noRequest")}</p>
@@ -70,8 +71,11 @@ function DetailBody({ detail }: { detail: Detail }) {
               <b>{response.status}</b> · {response.body_size} B
             </p>
             <HeaderList headers={response.headers} />
-            {response.body_truncated && <p className="warn">{t("detail.truncated", { n: response.body_size })}</p>}
-            <BodyView body={response.body} />
+            <BodyPanel
+              body={response.body}
+              headers={response.headers}
+              truncatedFrom={response.body_truncated ? response.body_size : null}
+            />
           </>
         ) : (
           <p className="muted">{t("detail.noResponse")}</p>

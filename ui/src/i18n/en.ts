@@ -101,8 +101,6 @@ export const en = {
   "detail.headers": "Headers",
   "detail.body": "Body",
   "detail.noBody": "(no body)",
-  "detail.binary": "binary, {n} bytes",
-  "detail.truncated": "Body cut at the storage limit ({n} bytes received)",
   "detail.assertions": "Assertions",
   "detail.expected": "expected",
   "detail.actual": "actual",

@@ -100,8 +100,6 @@ export const zh: Partial<Record<MessageKey, string>> = {
   "detail.headers": "请求头 / 响应头",
   "detail.body": "正文",
   "detail.noBody": "（无正文）",
-  "detail.binary": "二进制，{n} 字节",
-  "detail.truncated": "正文已按存储上限截断（共收到 {n} 字节）",
   "detail.assertions": "断言",
   "detail.expected": "期望值",
   "detail.actual": "实际值",
