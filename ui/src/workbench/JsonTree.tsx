@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from "react";
 import { useI18n } from "../hooks/useI18n";
 import { assertionForNode, useAddAssertion } from "./addAssertion";
-import { keyText, type TreeStep } from "./find/bodyFind";
-import { useFind } from "./find/findContext";
+import { keyText } from "./find/bodyFind";
+import { useFind, type FindState } from "./find/findContext";
 import { Highlighted } from "./find/Highlighted";
 import { FIND_SCROLL_BOX } from "./find/revealMatch";
 import { childPath, FoldMemory, ROOT_PATH } from "./foldMemory";
@@ -118,11 +118,13 @@ function JsonContainerEntry({ label, path, segments, node, depth, policy, memory
   };
   const [shown, setShown] = useState(CHILD_PAGE_SIZE);
   // The current find match lies below: open the way to it (and it stays open, as in an
-  // editor). Done while rendering, once per match step, so the match renders in this pass.
-  const step = useFind()?.current?.trail.find((s) => s.path === path) ?? null;
-  const [revealed, setRevealed] = useState<TreeStep | null>(null);
-  if (step !== null && step !== revealed) {
-    setRevealed(step);
+  // editor). Done while rendering, once per find state (each move of the user), so the
+  // match renders in this same pass.
+  const find = useFind();
+  const step = find?.current?.trail.find((s) => s.path === path) ?? null;
+  const [revealedFor, setRevealedFor] = useState<FindState | null>(null);
+  if (step !== null && find !== revealedFor) {
+    setRevealedFor(find);
     if (!open) setOpen(true);
     if (step.index >= shown) setShown(Math.ceil((step.index + 1) / CHILD_PAGE_SIZE) * CHILD_PAGE_SIZE);
   }

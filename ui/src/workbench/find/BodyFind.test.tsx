@@ -48,6 +48,17 @@ describe("find in a response body", () => {
     expect(count()).toBe("2 of 2");
   });
 
+  it("leaves a node the user folds folded until they move to the next match", () => {
+    show('{"a": {"x": "needle", "y": "needle"}}');
+    find("needle");
+    expect(count()).toBe("1 of 2");
+    fireEvent.click(screen.getByRole("button", { name: "Collapse root" }));
+    expect(screen.queryByTestId("find-current")).toBeNull();
+    press("Enter");
+    expect(count()).toBe("2 of 2");
+    expect(current().closest(".rv-json-line")?.textContent).toContain('"y": "needle"');
+  });
+
   it("finds keys and exact numbers as the tree shows them", () => {
     show('{"owner_id": 9007199254740993, "name": "x"}');
     find("owner");

@@ -22,7 +22,7 @@ export function Highlighted({ text, path, part }: Props) {
     const current = sameMatch(find.current, path, part, start);
     pieces.push(
       current ? (
-        <CurrentMark key={start} text={text.slice(start, end)} />
+        <CurrentMark key={start} text={text.slice(start, end)} visit={find.visit} />
       ) : (
         <mark key={start} className="find-hit">
           {text.slice(start, end)}
@@ -35,11 +35,12 @@ export function Highlighted({ text, path, part }: Props) {
   return <>{pieces}</>;
 }
 
-function CurrentMark({ text }: { text: string }) {
+/** Scrolled into view when it becomes current, and again at each move onto it (`visit`). */
+function CurrentMark({ text, visit }: { text: string; visit: number }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (ref.current) revealMatch(ref.current);
-  }, []);
+  }, [visit]);
   return (
     <mark ref={ref} className="find-hit find-current" data-testid="find-current">
       {text}

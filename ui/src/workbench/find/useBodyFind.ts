@@ -24,6 +24,8 @@ export type BodyFind = {
 export function useBodyFind(findable: Findable): BodyFind {
   const [query, setQueryState] = useState("");
   const [wanted, setWanted] = useState(0);
+  // Counts the user's moves: Enter on the only match still brings it back into view.
+  const [visit, setVisit] = useState(0);
   // Typing stays responsive on a big body: the search follows a keystroke behind if need be.
   const searched = useDeferredValue(query);
   const pattern = useMemo(() => queryPattern(searched), [searched]);
@@ -34,7 +36,7 @@ export function useBodyFind(findable: Findable): BodyFind {
   // Fewer matches after a new response: the last one stays current.
   const index = Math.min(wanted, Math.max(matches.length - 1, 0));
   const current = matches[index] ?? null;
-  const state = useMemo(() => (pattern === null ? null : { pattern, current }), [pattern, current]);
+  const state = useMemo(() => (pattern === null ? null : { pattern, current, visit }), [pattern, current, visit]);
 
   return {
     query,
@@ -45,7 +47,9 @@ export function useBodyFind(findable: Findable): BodyFind {
     matches,
     index,
     step: (delta) => {
-      if (matches.length > 0) setWanted((index + delta + matches.length) % matches.length);
+      if (matches.length === 0) return;
+      setWanted((index + delta + matches.length) % matches.length);
+      setVisit((v) => v + 1);
     },
     state,
   };
