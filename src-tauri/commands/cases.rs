@@ -1,19 +1,23 @@
 //! Cases in the workspace: the editor's reads and writes, the tree's moves, search and
 //! each case's send history.
 
-use apiautotest_engine::model::Case;
 use apiautotest_engine::workspace::{CasePlace, CaseSummary, SendRecord, StoredCase};
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use super::page_case::{parse_case_with_body, with_schemas_as_text};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// How many matches a search returns at most.
 const SEARCH_LIMIT: u32 = 200;
 
+/// A stored case for the editor: its JSON body also as text (`json_body`), its inline
+/// schemas as text (see `page_case`).
 #[tauri::command]
 pub fn get_case(id: String, state: State<'_, AppState>) -> CommandResult<StoredCase> {
-    Ok(state.workspace.case(&id)?)
+    let mut stored = state.workspace.case(&id)?;
+    with_schemas_as_text(&mut stored.case);
+    Ok(stored)
 }
 
 #[tauri::command]
@@ -29,7 +33,7 @@ pub fn create_case(
 }
 
 /// Stores an edited case (as the native file writes it; its JSON body, if any, as text in
-/// `json_body`). A malformed one is refused with the problem named, and what was stored
+/// `json_body`, its inline schemas as text). A malformed one is refused with the problem named, and what was stored
 /// stays.
 #[tauri::command]
 pub fn save_case(
@@ -82,30 +86,4 @@ pub fn case_sends(case_id: String, state: State<'_, AppState>) -> CommandResult<
 #[tauri::command]
 pub fn send_outcome(id: i64, state: State<'_, AppState>) -> CommandResult<serde_json::Value> {
     Ok(state.workspace.send_outcome(id)?)
-}
-
-/// Reads a case sent by the page, so that a bad one gets the `{kind, message}` every
-/// error has, naming the field.
-pub fn parse_case(case: serde_json::Value) -> CommandResult<Case> {
-    serde_json::from_value(case).map_err(|e| CommandError::invalid_input(format!("the case: {e}")))
-}
-
-/// A case from the page, with its JSON body (if any) as the text typed: the page never
-/// turns it into JavaScript numbers, which would round 64-bit integers.
-pub fn parse_case_with_body(
-    mut case: serde_json::Value,
-    json_body: Option<String>,
-) -> CommandResult<Case> {
-    if let Some(text) = json_body {
-        let body: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            CommandError::invalid_input(format!("the JSON body is not valid JSON: {e}"))
-        })?;
-        match case.get_mut("request").and_then(|r| r.as_object_mut()) {
-            Some(request) => {
-                request.insert("json".into(), body);
-            }
-            None => return Err(CommandError::invalid_input("the case has no request")),
-        }
-    }
-    parse_case(case)
 }

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod collections;
 pub mod drafts;
 pub mod environments;
+pub mod page_case;
 pub mod reports;
 pub mod results;
 pub mod settings;

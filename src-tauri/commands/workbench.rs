@@ -7,7 +7,7 @@ use apiautotest_engine::model::{BatchOptions, Collection, Variables};
 use apiautotest_engine::workbench::{SendInput, SendOutcome, send_case as send};
 use tauri::State;
 
-use super::cases::parse_case_with_body;
+use super::page_case::parse_case_with_body;
 use crate::error::CommandResult;
 use crate::state::AppState;
 

@@ -166,6 +166,74 @@ fn json_bodies_cross_the_ipc_as_text_and_keep_every_digit() {
     );
 }
 
+/// Inline JSON Schemas cross the IPC as text too: a 64-bit `const` and an integer-like
+/// property name placed after another come back, are sent and are saved as written.
+#[test]
+fn inline_schemas_cross_the_ipc_as_text_and_keep_what_was_written() {
+    let app = MockApp::new();
+    let trees = app.invoke("workspace_trees", json!({})).expect("trees");
+    let base = trees[0]["collection"]["settings"]["variables"]["base"].clone();
+    let settings = json!({"variables": {"base": base}, "auth": null, "folders": []});
+    let (collection_id, case_id) = collection_with_case(&app, "Schemas", settings, None, "echo");
+    let schema = r#"{"required": ["method"], "properties": {"method": {"const": "GET"}, "10": {"const": 9007199254740993}}}"#;
+    let case = json!({"name": "echo", "request": {"method": "GET", "url": "{{base}}/echo"},
+        "assert": ["status == 200", {"schema": schema}]});
+    app.invoke("save_case", json!({"id": case_id, "case": case}))
+        .expect("save case");
+
+    let stored = app
+        .invoke("get_case", json!({"id": case_id}))
+        .expect("case");
+    let text = stored["case"]["assert"][1]["schema"]
+        .as_str()
+        .expect("the schema as text")
+        .to_owned();
+    assert!(text.contains("9007199254740993"), "{text}");
+    assert!(
+        comes_before(&text, "\"const\": \"GET\"", "\"10\""),
+        "keys in written order: {text}"
+    );
+    // The text the page got back is what it sends and saves again.
+    let again = json!({"name": "echo", "request": {"method": "GET", "url": "{{base}}/echo"},
+        "assert": ["status == 200", {"schema": text}]});
+    let outcome = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "schema", "case": again, "collectionId": collection_id,
+                "caseId": case_id, "variables": {}}),
+        )
+        .expect("send");
+    assert_eq!(outcome["verdict"], "passed", "{outcome}");
+
+    let file = app.data_dir.join("schemas.yaml");
+    app.invoke(
+        "save_collection",
+        json!({"id": collection_id, "path": file}),
+    )
+    .expect("save file");
+    let saved = std::fs::read_to_string(&file).expect("saved file");
+    assert!(saved.contains("9007199254740993"), "{saved}");
+    assert!(comes_before(&saved, "const: GET", "\"10\":"), "{saved}");
+
+    let broken = json!({"name": "echo", "request": {"method": "GET", "url": "{{base}}/echo"},
+        "assert": ["status == 200", {"schema": "{\"type\": "}]});
+    let refused = app
+        .invoke("save_case", json!({"id": case_id, "case": broken}))
+        .expect_err("invalid JSON");
+    assert_eq!(refused["kind"], "invalid_input", "{refused}");
+    assert!(
+        refused["message"].as_str().is_some_and(
+            |m| m.contains("assertion 2") && m.contains("inline JSON Schema is not valid JSON")
+        ),
+        "{refused}"
+    );
+}
+
+/// Whether `text` holds `first`, and later `then`.
+fn comes_before(text: &str, first: &str, then: &str) -> bool {
+    matches!((text.find(first), text.find(then)), (Some(a), Some(b)) if a < b)
+}
+
 /// A new collection with `settings` and one new case in `folder`; their ids.
 fn collection_with_case(
     app: &MockApp,

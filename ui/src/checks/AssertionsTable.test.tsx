@@ -88,9 +88,10 @@ describe("AssertionsTable", () => {
     expect(record).toHaveBeenLastCalledWith(["status == 200"]);
     fireEvent.click(screen.getByTestId("checks-add-assertion"));
     fireEvent.click(screen.getByTestId("checks-add-assertion-schema"));
-    expect(record).toHaveBeenLastCalledWith(["status == 200", { schema: { type: "object" } }]);
+    const schema = { schema: '{\n  "type": "object"\n}' };
+    expect(record).toHaveBeenLastCalledWith(["status == 200", schema]);
     fireEvent.click(screen.getByTestId("checks-assertion-1-up"));
-    expect(record).toHaveBeenLastCalledWith([{ schema: { type: "object" } }, "status == 200"]);
+    expect(record).toHaveBeenLastCalledWith([schema, "status == 200"]);
     fireEvent.click(screen.getByTestId("checks-assertion-0-delete"));
     fireEvent.click(screen.getByTestId("checks-assertion-0-delete"));
     expect(record).toHaveBeenLastCalledWith(undefined);
@@ -115,7 +116,7 @@ describe("AssertionsTable", () => {
     fireEvent.change(field("checks-assertion-0-schema-text"), { target: { value: '{"type":"object","required":["id"]}' } });
     fireEvent.click(format);
     expect(field("checks-assertion-0-schema-text").value).toBe('{\n  "type": "object",\n  "required": [\n    "id"\n  ]\n}');
-    expect(record).toHaveBeenLastCalledWith([{ schema: { type: "object", required: ["id"] } }]);
+    expect(record).toHaveBeenLastCalledWith([{ schema: '{\n  "type": "object",\n  "required": [\n    "id"\n  ]\n}' }]);
     expect(format.disabled).toBe(true);
   });
 

@@ -50,12 +50,14 @@ describe("toAssertion", () => {
     expect(toAssertion(row)).toBe("header X-Id exists");
   });
 
-  it("keeps inline schema text that is not JSON, and parses the rest", () => {
+  it("hands an inline schema over as its text, every digit and key order kept", () => {
     const base = { id: 1, kind: "schema", file: "" } as const;
-    expect(toAssertion({ ...base, mode: "inline", text: '{"type": "string"}' })).toEqual({ schema: { type: "string" } });
+    const exact = '{"properties": {"b": {}, "10": {"const": 9007199254740993}}}';
+    expect(toAssertion({ ...base, mode: "inline", text: exact })).toEqual({ schema: exact });
     expect(toAssertion({ ...base, mode: "inline", text: "{ bad" })).toEqual({ schema: "{ bad" });
     expect(toAssertion({ ...base, mode: "file", text: "{}", file: "a.json" })).toEqual({ schema_file: "a.json" });
-    // Half-typed text comes back as the same text.
+    // The app's text (and half-typed text) comes back as the same text.
+    expect(rowFromAssertion({ schema: exact })).toMatchObject({ mode: "inline", text: exact });
     expect(rowFromAssertion({ schema: "{ bad" })).toMatchObject({ mode: "inline", text: "{ bad" });
   });
 

@@ -47,7 +47,9 @@ export function rowFromAssertion(item: AssertionText): EditorRow {
     return "row" in parsed ? { id, kind: "line", row: parsed.row, text: item } : { id, kind: "raw", text: item };
   }
   if ("schema_file" in item) return { id, kind: "schema", mode: "file", text: "", file: item.schema_file };
-  // A string is never a valid schema: it can only be half-typed text kept by `toAssertion`.
+  // The app hands inline schemas over as their text (a string is never a schema itself):
+  // read as a JavaScript value, a 64-bit `const` would be rounded. A value comes only from
+  // a draft kept by an older version.
   const text = typeof item.schema === "string" ? item.schema : JSON.stringify(item.schema, null, 2);
   return { id, kind: "schema", mode: "inline", text, file: "" };
 }
@@ -68,9 +70,10 @@ export function editedLineRow(previous: LineEditorRow, row: AssertionRow): LineE
 }
 
 /**
- * The item a row stands for. An inline schema whose text is not JSON is kept as that text
- * (a string schema, which the engine refuses on save with its own message), so nothing
- * typed is lost and no stale schema is saved silently.
+ * The item a row stands for. An inline schema is its text as typed: the app parses it
+ * (every digit and key order kept, where a JavaScript value would round a 64-bit integer
+ * and move integer-like keys first) and refuses text that is not JSON with its own
+ * message, so nothing typed is lost and no stale schema is saved silently.
  */
 export function toAssertion(row: EditorRow): AssertionText {
   switch (row.kind) {
@@ -79,7 +82,7 @@ export function toAssertion(row: EditorRow): AssertionText {
       return row.text;
     case "schema":
       if (row.mode === "file") return { schema_file: row.file };
-      return { schema: parseJson(row.text) ?? row.text };
+      return { schema: row.text };
   }
 }
 
