@@ -24,6 +24,8 @@ const COMMANDS: &[&str] = &[
     "cancel_send",
     "session_captures",
     "clear_session_captures",
+    "session_cookies",
+    "clear_session_cookies",
     "workspace_trees",
     "create_collection",
     "rename_collection",

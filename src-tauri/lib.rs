@@ -77,6 +77,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::workbench::cancel_send,
             commands::workbench::session_captures,
             commands::workbench::clear_session_captures,
+            commands::workbench::session_cookies,
+            commands::workbench::clear_session_cookies,
             commands::workspace::workspace_trees,
             commands::workspace::create_collection,
             commands::workspace::rename_collection,

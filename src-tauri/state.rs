@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use apiautotest_engine::http::CookieJar;
 use apiautotest_engine::workspace::Workspace;
 use apiautotest_engine::{BatchHandle, Engine};
 use tokio::sync::watch;
@@ -35,18 +36,20 @@ pub struct AppState {
     pub settings: Settings,
     /// Workbench sends in flight (Cancel finds them here).
     pub sends: Sends,
-    /// Values captured by workbench sends, per collection id, for the sends after them
-    /// (as a batch passes captures on). Kept for the app's lifetime only.
+    /// Values captured (and cookies received) by workbench sends, per collection id, for
+    /// the sends after them (as a batch passes captures on). Kept for the app's lifetime only.
     pub captured: Mutex<HashMap<String, SessionCaptures>>,
 }
 
-/// What the sends of one collection captured so far.
+/// What the sends of one collection captured so far, and the cookies they were given.
 #[derive(Debug, Default, Clone)]
 pub struct SessionCaptures {
     /// In clear: what later sends use.
     pub values: HashMap<String, serde_json::Value>,
     /// Secrets masked: what the page may show.
     pub shown: std::collections::BTreeMap<String, serde_json::Value>,
+    /// Shared by the collection's sends, as a batch's cases share their client's jar.
+    pub cookies: CookieJar,
 }
 
 impl AppState {

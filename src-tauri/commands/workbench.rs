@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use apiautotest_engine::http::StoredCookie;
 use apiautotest_engine::model::{BatchOptions, Collection, Variables};
+use apiautotest_engine::runner::Masker;
 use apiautotest_engine::workbench::{SendInput, SendOutcome, send_case as send};
 use tauri::State;
 
@@ -49,11 +51,12 @@ pub async fn send_case(
             .map(Path::to_path_buf);
     }
     let environment = state.workspace.active_environment()?;
-    let captures = match (&collection_id, state.captured.lock()) {
-        (Some(id), Ok(captured)) => captured
-            .get(id)
-            .map(|c| c.values.clone())
-            .unwrap_or_default(),
+    // A collection's sends share its session: captured values and a cookie jar.
+    let (captures, cookies) = match (&collection_id, state.captured.lock()) {
+        (Some(id), Ok(mut captured)) => {
+            let session = captured.entry(id.clone()).or_default();
+            (session.values.clone(), Some(session.cookies.clone()))
+        }
         _ => Default::default(),
     };
     let (cancel, _in_flight) = state.sends.begin(&send_id);
@@ -65,6 +68,7 @@ pub async fn send_case(
         captures,
         secrets: environment.map(|e| e.secret_values()).unwrap_or_default(),
         options: BatchOptions::default(),
+        cookies,
         files_dir,
     };
     let outcome = send(input, cancel).await;
@@ -115,7 +119,48 @@ pub fn session_captures(
 /// Forgets them: later sends use the environment's and the collection's values again.
 #[tauri::command]
 pub fn clear_session_captures(collection_id: String, state: State<'_, AppState>) {
-    if let Ok(mut captured) = state.captured.lock() {
-        captured.remove(&collection_id);
+    if let Ok(mut captured) = state.captured.lock()
+        && let Some(session) = captured.get_mut(&collection_id)
+    {
+        session.values.clear();
+        session.shown.clear();
+    }
+}
+
+/// The cookies this session's sends of `collection_id` were given and send on to their
+/// site (values holding a secret of the active environment masked).
+#[tauri::command]
+pub fn session_cookies(
+    collection_id: String,
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<StoredCookie>> {
+    let jar = match state.captured.lock() {
+        Ok(captured) => captured.get(&collection_id).map(|c| c.cookies.clone()),
+        Err(_) => None,
+    };
+    let Some(jar) = jar else {
+        return Ok(Vec::new());
+    };
+    let secrets = state
+        .workspace
+        .active_environment()?
+        .map(|e| e.secret_values())
+        .unwrap_or_default();
+    let masker = Masker::new(secrets.iter().map(String::as_str));
+    let mut cookies = jar.cookies();
+    for cookie in &mut cookies {
+        masker.mask_in_place(&mut cookie.value);
+    }
+    Ok(cookies)
+}
+
+/// Forgets them: later sends of the collection go without cookies until a response sets
+/// some again.
+#[tauri::command]
+pub fn clear_session_cookies(collection_id: String, state: State<'_, AppState>) {
+    if let Ok(captured) = state.captured.lock()
+        && let Some(session) = captured.get(&collection_id)
+    {
+        session.cookies.clear();
     }
 }

@@ -121,3 +121,58 @@ fn captured_values_feed_later_sends_until_cleared() {
     assert_eq!(forgotten["verdict"], "errored", "{forgotten}");
     assert_eq!(forgotten["error"]["kind"], "template", "{forgotten}");
 }
+
+/// A cookie a response sets goes with the collection's later sends (as in Postman), is
+/// listed with a secret value masked, outlives clearing the captured values, and is
+/// forgotten on request.
+#[test]
+fn cookies_follow_a_collections_sends_until_cleared() {
+    let app = MockApp::new();
+    let trees = app.invoke("workspace_trees", json!({})).expect("trees");
+    let demo = trees[0]["collection"]["id"].clone();
+    let environment = app
+        .invoke(
+            "save_environment",
+            json!({"environment": {"id": "", "name": "dev", "variables": [
+                {"name": "secret", "value": "s3cret", "secret": true, "enabled": true}]}}),
+        )
+        .expect("environment");
+    app.invoke("set_active_environment", json!({"id": environment["id"]}))
+        .expect("activate");
+
+    let login = json!({"name": "login", "request": {"method": "GET",
+        "url": "{{base}}/headers/set?Set-Cookie=sid%3D{{secret}}%3B%20Path%3D%2F"}});
+    app.invoke(
+        "send_case",
+        json!({"sendId": "k1", "case": login, "collectionId": demo, "variables": {}}),
+    )
+    .expect("send");
+    let cookies = app
+        .invoke("session_cookies", json!({"collectionId": demo}))
+        .expect("cookies");
+    assert_eq!(cookies[0]["name"], "sid", "{cookies}");
+    assert_eq!(cookies[0]["value"], "*****", "the secret masked: {cookies}");
+    assert_eq!(cookies[0]["domain"], "127.0.0.1", "{cookies}");
+
+    let me = json!({"name": "me", "request": {"method": "GET", "url": "{{base}}/echo"},
+        "assert": ["jsonpath $.headers.cookie == \"sid={{secret}}\""]});
+    let send = |id: &str| {
+        app.invoke(
+            "send_case",
+            json!({"sendId": id, "case": me, "collectionId": demo, "variables": {}}),
+        )
+        .expect("send")
+    };
+    assert_eq!(send("k2")["verdict"], "passed");
+    app.invoke("clear_session_captures", json!({"collectionId": demo}))
+        .expect("clear captures");
+    assert_eq!(send("k3")["verdict"], "passed", "cookies are not captures");
+
+    app.invoke("clear_session_cookies", json!({"collectionId": demo}))
+        .expect("clear cookies");
+    assert_eq!(
+        app.invoke("session_cookies", json!({"collectionId": demo})),
+        Ok(json!([]))
+    );
+    assert_eq!(send("k4")["verdict"], "failed");
+}

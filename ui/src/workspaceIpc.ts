@@ -13,6 +13,7 @@ import type { Environments } from "./bindings/Environments";
 import type { SendOutcome } from "./bindings/SendOutcome";
 import type { SendRecord } from "./bindings/SendRecord";
 import type { StoredCase } from "./bindings/StoredCase";
+import type { StoredCookie } from "./bindings/StoredCookie";
 import type { WorkspaceCollection } from "./bindings/WorkspaceCollection";
 import { call } from "./ipc";
 
@@ -68,6 +69,10 @@ export const sessionCaptures = (collectionId: string) =>
   call<Record<string, string>>("session_captures", { collectionId });
 export const clearSessionCaptures = (collectionId: string) =>
   call<void>("clear_session_captures", { collectionId });
+export const sessionCookies = (collectionId: string) =>
+  call<StoredCookie[]>("session_cookies", { collectionId });
+export const clearSessionCookies = (collectionId: string) =>
+  call<void>("clear_session_cookies", { collectionId });
 export const caseSends = (caseId: string) => call<SendRecord[]>("case_sends", { caseId });
 export const sendOutcome = (id: number) => call<SendOutcome>("send_outcome", { id });
 

@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::assertion::Compiled;
-use crate::http::{self, build_client};
+use crate::http::{self, CookieJar, build_client, build_client_with_jar};
 use crate::model::{
     AssertionOutcome, BatchOptions, Case, ErrorKind, RequestRecord, ResponseRecord, RunError,
     Variables, Verdict,
@@ -37,6 +37,9 @@ pub struct SendInput {
     pub secrets: Vec<String>,
     /// Timeout, redirects, TLS checks: as in a batch.
     pub options: BatchOptions,
+    /// Cookies shared with the sends before and after this one (the collection's session);
+    /// None: this send starts with no cookies and keeps none.
+    pub cookies: Option<CookieJar>,
     /// Where relative multipart file paths start: the collection file's folder.
     pub files_dir: Option<std::path::PathBuf>,
 }
@@ -87,7 +90,11 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         ],
         captures: &input.captures,
     };
-    let client = match build_client(&input.options) {
+    let client = match &input.cookies {
+        Some(jar) => build_client_with_jar(&input.options, jar),
+        None => build_client(&input.options),
+    };
+    let client = match client {
         Ok(client) => client,
         Err(message) => return errored(outcome, ErrorKind::Other, message),
     };
@@ -97,13 +104,25 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         input.options.timeout_ms,
         input.files_dir.as_deref(),
     );
-    let (outgoing, record) = match rendered {
+    let (outgoing, mut record) = match rendered {
         Ok(rendered) => rendered,
         Err(error) => {
             outcome.error = Some(error);
             return masked(outcome, &input.secrets);
         }
     };
+    // The request as sent includes the cookies the jar adds (it adds none when the case
+    // sets its own Cookie header).
+    let sets_cookie = record
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("cookie"));
+    if let Some(jar) = &input.cookies
+        && !sets_cookie
+        && let Some(cookie) = jar.header_for(&outgoing.url)
+    {
+        record.headers.push(("cookie".into(), cookie));
+    }
     outcome.request = Some(record);
     let sent = tokio::select! {
         sent = http::send(&client, &outgoing) => sent,

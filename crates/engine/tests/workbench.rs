@@ -7,6 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use apiautotest_engine::collection_file;
+use apiautotest_engine::http::CookieJar;
 use apiautotest_engine::model::{BatchOptions, Case, ErrorKind, Variables, Verdict};
 use apiautotest_engine::workbench::{SendInput, send_case};
 use apiautotest_sandbox::Sandbox;
@@ -35,6 +36,7 @@ fn input(case: Case, environment: Variables) -> SendInput {
         captures: HashMap::new(),
         secrets: Vec::new(),
         options: BatchOptions::default(),
+        cookies: None,
         files_dir: None,
     }
 }
@@ -189,4 +191,75 @@ async fn captured_values_also_come_as_exact_json_text() {
         outcome.captures["big"],
         serde_json::json!(9_007_199_254_740_993_u64)
     );
+}
+
+/// Sends sharing a jar (a collection's session in the app) carry the cookies a response
+/// set, as Postman does; the request as shown says so; a send without a jar has none.
+#[tokio::test]
+async fn cookies_set_by_one_send_go_with_the_next_ones_sharing_the_jar() {
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let base = sandbox.base_url();
+    let set = case(
+        r#"  - name: log in
+    request:
+      method: GET
+      url: "{{base}}/headers/set?Set-Cookie=sid%3Dabc%3B%20Path%3D%2F%3B%20HttpOnly&Set-Cookie=theme%3Ddark%3B%20Max-Age%3D3600"
+"#,
+    );
+    let echo = case(
+        r#"  - name: who am i
+    request:
+      method: GET
+      url: "{{base}}/echo"
+    assert:
+      - jsonpath $.headers.cookie contains "sid=abc"
+"#,
+    );
+    let jar = CookieJar::new();
+    let with_jar = |case: &Case| {
+        let mut send = input(case.clone(), vars(&[("base", &base)]));
+        send.cookies = Some(jar.clone());
+        send
+    };
+    let outcome = send_case(with_jar(&set), CancellationToken::new()).await;
+    assert_eq!(outcome.error, None, "{outcome:?}");
+
+    let cookies = jar.cookies();
+    let names: Vec<_> = cookies
+        .iter()
+        .map(|c| (c.name.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(names, [("sid", "abc"), ("theme", "dark")], "{cookies:?}");
+    assert!(
+        cookies[0].http_only && cookies[0].expires.is_none(),
+        "{cookies:?}"
+    );
+    assert!(
+        cookies[1].expires.is_some(),
+        "Max-Age makes it expire: {cookies:?}"
+    );
+    assert_eq!(cookies[0].domain, "127.0.0.1");
+
+    let outcome = send_case(with_jar(&echo), CancellationToken::new()).await;
+    assert_eq!(outcome.verdict, Verdict::Passed, "{outcome:?}");
+    let request = outcome.request.expect("the request as sent");
+    assert!(
+        request
+            .headers
+            .iter()
+            .any(|(name, value)| name == "cookie" && value.contains("sid=abc")),
+        "{request:?}"
+    );
+
+    // Without the jar: no cookie goes, the assertion fails.
+    let alone = send_case(
+        input(echo.clone(), vars(&[("base", &base)])),
+        CancellationToken::new(),
+    )
+    .await;
+    assert_eq!(alone.verdict, Verdict::Failed, "{alone:?}");
+    jar.clear();
+    assert!(jar.cookies().is_empty());
+    let cleared = send_case(with_jar(&echo), CancellationToken::new()).await;
+    assert_eq!(cleared.verdict, Verdict::Failed, "{cleared:?}");
 }

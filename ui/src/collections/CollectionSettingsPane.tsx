@@ -9,6 +9,7 @@ import { updateCollectionSettings } from "../workspaceIpc";
 import { draftsUnder, writeDraftSoon } from "./draftWriter";
 import { folderPaths } from "./folderPaths";
 import { SessionCaptures } from "./SessionCaptures";
+import { SessionCookies } from "./SessionCookies";
 
 const DRAFT_PREFIX = "collection:";
 
@@ -117,6 +118,7 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile }: Pro
         known={known}
       />
       <SessionCaptures collectionId={collection.id} />
+      <SessionCookies collectionId={collection.id} />
       {folders.map((path) => (
         <section key={path} className="folder-auth">
           <h3>{t("collections.folderAuth", { name: path })}</h3>

@@ -38,6 +38,15 @@ export const collectionsEn = {
   "collections.sessionCapturesHint": "Later sends of this collection use these values, until the app quits.",
   "collections.sessionCapturesNone": "Nothing captured by Send yet.",
   "collections.clearCaptures": "Forget them",
+  "collections.sessionCookies": "Cookies from Send",
+  "collections.sessionCookiesHint": "Later sends of this collection send them to the site that set them, until cleared or the app quits. Batches keep their own.",
+  "collections.sessionCookiesNone": "No cookies received by Send yet.",
+  "collections.clearCookies": "Clear cookies",
+  "collections.cookie.site": "Site",
+  "collections.cookie.name": "Name",
+  "collections.cookie.value": "Value",
+  "collections.cookie.expires": "Expires",
+  "collections.cookie.session": "end of session",
 } as const;
 
 export const collectionsZh: Record<keyof typeof collectionsEn, string> = {
@@ -75,4 +84,13 @@ export const collectionsZh: Record<keyof typeof collectionsEn, string> = {
   "collections.sessionCapturesHint": "此集合之后的发送会使用这些值，直到应用退出。",
   "collections.sessionCapturesNone": "发送尚未提取任何变量。",
   "collections.clearCaptures": "清除",
+  "collections.sessionCookies": "发送时收到的 Cookie",
+  "collections.sessionCookiesHint": "此集合之后的发送会把它们发给设置它们的站点，直到清除或应用退出。批量执行使用各自的 Cookie。",
+  "collections.sessionCookiesNone": "发送尚未收到任何 Cookie。",
+  "collections.clearCookies": "清除 Cookie",
+  "collections.cookie.site": "站点",
+  "collections.cookie.name": "名称",
+  "collections.cookie.value": "值",
+  "collections.cookie.expires": "过期时间",
+  "collections.cookie.session": "会话结束时",
 };
