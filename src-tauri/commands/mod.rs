@@ -9,6 +9,7 @@ pub mod environments;
 pub mod page_case;
 pub mod reports;
 pub mod results;
+pub mod session;
 pub mod settings;
 pub mod workbench;
 pub mod workspace;

@@ -1,11 +1,8 @@
 //! The workbench: send one case now and see the whole response; cancel a slow one.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use apiautotest_engine::http::StoredCookie;
 use apiautotest_engine::model::{BatchOptions, Collection, Variables};
-use apiautotest_engine::runner::Masker;
 use apiautotest_engine::workbench::{SendInput, SendOutcome, send_case as send};
 use tauri::State;
 
@@ -16,7 +13,8 @@ use crate::state::AppState;
 /// Sends `case` (as the native collection file writes it, possibly unsaved; its JSON body
 /// as text in `json_body`, see `save_case`) with the
 /// active environment, the variables of `collection_id` (and the auth its folders pass
-/// down), the values earlier sends of that collection captured, and `variables` typed for
+/// down), the values earlier sends of that collection captured and the cookies they were
+/// given (see `session`), and `variables` typed for
 /// this send (the highest precedence). `send_id` names it
 /// for `cancel_send`; with `case_id` the send joins that case's history. A malformed case
 /// is an `invalid_input` error naming the problem, and nothing is sent.
@@ -90,77 +88,4 @@ pub async fn send_case(
 #[tauri::command]
 pub fn cancel_send(send_id: String, state: State<'_, AppState>) -> bool {
     state.sends.cancel(&send_id)
-}
-
-/// The values this session's sends of `collection_id` captured (secrets masked): what
-/// later sends of the collection will use for those names.
-#[tauri::command]
-pub fn session_captures(
-    collection_id: String,
-    state: State<'_, AppState>,
-) -> BTreeMap<String, String> {
-    // As JSON text, like `SendOutcome::captures_json`: a 64-bit id would come out of the
-    // page's JSON reader rounded.
-    state
-        .captured
-        .lock()
-        .ok()
-        .and_then(|captured| {
-            captured.get(&collection_id).map(|c| {
-                c.shown
-                    .iter()
-                    .map(|(name, value)| (name.clone(), value.to_string()))
-                    .collect()
-            })
-        })
-        .unwrap_or_default()
-}
-
-/// Forgets them: later sends use the environment's and the collection's values again.
-#[tauri::command]
-pub fn clear_session_captures(collection_id: String, state: State<'_, AppState>) {
-    if let Ok(mut captured) = state.captured.lock()
-        && let Some(session) = captured.get_mut(&collection_id)
-    {
-        session.values.clear();
-        session.shown.clear();
-    }
-}
-
-/// The cookies this session's sends of `collection_id` were given and send on to their
-/// site (values holding a secret of the active environment masked).
-#[tauri::command]
-pub fn session_cookies(
-    collection_id: String,
-    state: State<'_, AppState>,
-) -> CommandResult<Vec<StoredCookie>> {
-    let jar = match state.captured.lock() {
-        Ok(captured) => captured.get(&collection_id).map(|c| c.cookies.clone()),
-        Err(_) => None,
-    };
-    let Some(jar) = jar else {
-        return Ok(Vec::new());
-    };
-    let secrets = state
-        .workspace
-        .active_environment()?
-        .map(|e| e.secret_values())
-        .unwrap_or_default();
-    let masker = Masker::new(secrets.iter().map(String::as_str));
-    let mut cookies = jar.cookies();
-    for cookie in &mut cookies {
-        masker.mask_in_place(&mut cookie.value);
-    }
-    Ok(cookies)
-}
-
-/// Forgets them: later sends of the collection go without cookies until a response sets
-/// some again.
-#[tauri::command]
-pub fn clear_session_cookies(collection_id: String, state: State<'_, AppState>) {
-    if let Ok(captured) = state.captured.lock()
-        && let Some(session) = captured.get(&collection_id)
-    {
-        session.cookies.clear();
-    }
 }
