@@ -70,15 +70,7 @@ fn captured_values_feed_later_sends_until_cleared() {
     let app = MockApp::new();
     let trees = app.invoke("workspace_trees", json!({})).expect("trees");
     let demo = trees[0]["collection"]["id"].clone();
-    let environment = app
-        .invoke(
-            "save_environment",
-            json!({"environment": {"id": "", "name": "dev", "variables": [
-                {"name": "secret", "value": "s3cret", "secret": true, "enabled": true}]}}),
-        )
-        .expect("environment");
-    app.invoke("set_active_environment", json!({"id": environment["id"]}))
-        .expect("activate");
+    activate_secret_environment(&app);
 
     // The echo sends the header back; the capture takes it, secret included.
     let capture = json!({"name": "capture", "request": {"method": "GET", "url": "{{base}}/echo",
@@ -130,15 +122,7 @@ fn cookies_follow_a_collections_sends_until_cleared() {
     let app = MockApp::new();
     let trees = app.invoke("workspace_trees", json!({})).expect("trees");
     let demo = trees[0]["collection"]["id"].clone();
-    let environment = app
-        .invoke(
-            "save_environment",
-            json!({"environment": {"id": "", "name": "dev", "variables": [
-                {"name": "secret", "value": "s3cret", "secret": true, "enabled": true}]}}),
-        )
-        .expect("environment");
-    app.invoke("set_active_environment", json!({"id": environment["id"]}))
-        .expect("activate");
+    activate_secret_environment(&app);
 
     let login = json!({"name": "login", "request": {"method": "GET",
         "url": "{{base}}/headers/set?Set-Cookie=sid%3D{{secret}}%3B%20Path%3D%2F"}});
@@ -175,4 +159,17 @@ fn cookies_follow_a_collections_sends_until_cleared() {
         Ok(json!([]))
     );
     assert_eq!(send("k4")["verdict"], "failed");
+}
+
+/// Makes active an environment whose variable `secret` ("s3cret") is secret.
+fn activate_secret_environment(app: &MockApp) {
+    let environment = app
+        .invoke(
+            "save_environment",
+            json!({"environment": {"id": "", "name": "dev", "variables": [
+                {"name": "secret", "value": "s3cret", "secret": true, "enabled": true}]}}),
+        )
+        .expect("environment");
+    app.invoke("set_active_environment", json!({"id": environment["id"]}))
+        .expect("activate");
 }

@@ -172,6 +172,21 @@ fn json_bodies_cross_the_ipc_as_text_and_keep_every_digit() {
 fn inline_schemas_cross_the_ipc_as_text_and_keep_what_was_written() {
     let app = MockApp::new();
     let trees = app.invoke("workspace_trees", json!({})).expect("trees");
+    // A schema from a file stays a path: only inline schemas become text.
+    let demo_case = trees[0]["cases"]
+        .as_array()
+        .and_then(|cases| cases.iter().find(|c| c["name"] == "read it back"))
+        .expect("the demo's case with a schema file")["id"]
+        .clone();
+    let demo = app
+        .invoke("get_case", json!({"id": demo_case}))
+        .expect("demo case");
+    let asserts = demo["case"]["assert"].as_array().expect("assertions");
+    assert!(
+        asserts.contains(&json!({"schema_file": "schemas/item.json"})),
+        "{demo}"
+    );
+
     let base = trees[0]["collection"]["settings"]["variables"]["base"].clone();
     let settings = json!({"variables": {"base": base}, "auth": null, "folders": []});
     let (collection_id, case_id) = collection_with_case(&app, "Schemas", settings, None, "echo");

@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
 import { useI18n } from "../hooks/useI18n";
-import { errorText } from "../ipc";
 import { clearSessionCaptures, sessionCaptures } from "../workspaceIpc";
+import { useSessionState } from "./useSessionState";
+
+const NONE: Record<string, string> = {};
 
 /**
  * The values Send captured in this collection so far (secrets masked): later sends use
@@ -11,24 +12,7 @@ import { clearSessionCaptures, sessionCaptures } from "../workspaceIpc";
 export function SessionCaptures({ collectionId }: { collectionId: string }) {
   const { t } = useI18n();
   // Each value as JSON text, exact.
-  const [values, setValues] = useState<Record<string, string> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    sessionCaptures(collectionId)
-      .then((found) => live && setValues(found))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [collectionId]);
-
-  const forget = () => {
-    clearSessionCaptures(collectionId)
-      .then(() => setValues({}))
-      .catch((e: unknown) => setError(errorText(e)));
-  };
+  const { value: values, error, forget } = useSessionState(collectionId, sessionCaptures, clearSessionCaptures, NONE);
 
   const entries = Object.entries(values ?? {});
   return (

@@ -1,9 +1,10 @@
-import { useEffect, useState } from "react";
 import type { StoredCookie } from "../bindings/StoredCookie";
 import { formatTime } from "../format";
 import { useI18n } from "../hooks/useI18n";
-import { errorText } from "../ipc";
 import { clearSessionCookies, sessionCookies } from "../workspaceIpc";
+import { useSessionState } from "./useSessionState";
+
+const NONE: StoredCookie[] = [];
 
 /**
  * The cookies responses gave this collection's sends in this session: the app sends them
@@ -12,24 +13,7 @@ import { clearSessionCookies, sessionCookies } from "../workspaceIpc";
  */
 export function SessionCookies({ collectionId }: { collectionId: string }) {
   const { t } = useI18n();
-  const [cookies, setCookies] = useState<StoredCookie[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    sessionCookies(collectionId)
-      .then((list) => live && setCookies(list))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [collectionId]);
-
-  const forget = () => {
-    clearSessionCookies(collectionId)
-      .then(() => setCookies([]))
-      .catch((e: unknown) => setError(errorText(e)));
-  };
+  const { value: cookies, error, forget } = useSessionState(collectionId, sessionCookies, clearSessionCookies, NONE);
 
   const list = cookies ?? [];
   return (
