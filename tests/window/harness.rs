@@ -58,9 +58,25 @@ impl World {
         }
     }
 
-    /// Launches the app (its window, a new WebDriver session) with `args`.
+    /// Launches the app (its window, a new WebDriver session) with `args`. WebKitWebDriver
+    /// now and then never hears from a browser it launched (seen once in CI: the session
+    /// request timed out after 60 s, every other step fine): the app it started, if any, is
+    /// killed and launched once more, with what happened printed.
     pub async fn launch(&self, args: &[String]) -> Session {
-        Session::launch(&self.driver_url, &app_binary(), args).await
+        let first = Session::start(&self.driver_url, &app_binary(), args).await;
+        let refusal = match first {
+            Ok(session) => return session,
+            Err(refusal) => refusal,
+        };
+        let stray = self.app_pid();
+        eprintln!("no WebDriver session ({refusal}); app process: {stray:?}; launching again");
+        if let Some(pid) = stray {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            gone(pid).await;
+        }
+        Session::start(&self.driver_url, &app_binary(), args)
+            .await
+            .unwrap_or_else(|e| panic!("cannot start a WebDriver session (twice): {e}"))
     }
 
     /// Starts the app a second time directly, as a user would; returns its exit status.

@@ -17,12 +17,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// Launches `binary` with `args` in a new session.
-    pub async fn launch(driver: &str, binary: &Path, args: &[String]) -> Session {
+    /// Launches `binary` with `args` in a new session; why not, when the driver refuses.
+    pub async fn start(driver: &str, binary: &Path, args: &[String]) -> Result<Session, String> {
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(60))
             .build()
-            .expect("http client");
+            .map_err(|e| e.to_string())?;
         let caps = json!({"capabilities": {"alwaysMatch": {"webkitgtk:browserOptions": {
             "binary": binary, "args": args
         }}}});
@@ -32,15 +32,14 @@ impl Session {
             &format!("{driver}/session"),
             Some(caps),
         )
-        .await
-        .unwrap_or_else(|e| panic!("cannot start a WebDriver session: {e}"));
+        .await?;
         let id = reply["sessionId"]
             .as_str()
-            .unwrap_or_else(|| panic!("no session id in {reply}"));
-        Session {
-            http,
+            .ok_or_else(|| format!("no session id in {reply}"))?;
+        Ok(Session {
             url: format!("{driver}/session/{id}"),
-        }
+            http,
+        })
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) in the page.
@@ -212,7 +211,8 @@ async fn call(
     if let Some(body) = body {
         request = request.json(&body);
     }
-    let response = request.send().await.map_err(|e| e.to_string())?;
+    // With the causes: reqwest's own text ("error sending request") does not say why.
+    let response = request.send().await.map_err(|e| error_chain(&e))?;
     let ok = response.status().is_success();
     let reply: Value = response.json().await.map_err(|e| e.to_string())?;
     if ok {
@@ -220,4 +220,14 @@ async fn call(
     } else {
         Err(reply["value"].to_string())
     }
+}
+
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        text.push_str(&format!(": {inner}"));
+        cause = inner.source();
+    }
+    text
 }
