@@ -45,6 +45,7 @@ pub async fn start_batch(
     let request = BatchRequest {
         name: None,
         collections: vec![(collection, source)],
+        globals: Default::default(),
         environment,
         overrides: variables.into_iter().collect(),
         secrets,

@@ -37,6 +37,7 @@ pub async fn send_case(
             name: info.name,
             variables: info.settings.variables,
             auth: info.settings.auth,
+            scripts: info.settings.scripts,
             folders: info.settings.folders,
             cases: Vec::new(),
         };

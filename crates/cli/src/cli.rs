@@ -20,7 +20,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Run collection files as one batch.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// List the batches recorded in a database, newest first.
     Batches(BatchesArgs),
     /// Continue an INTERRUPTED batch from its first case without a result.
@@ -33,6 +33,8 @@ pub enum Command {
     Prune(PruneArgs),
     /// Serve the local sandbox API (items, login, delays, faults) until Ctrl-C.
     Sandbox(SandboxArgs),
+    /// Convert another tool's file into a native collection file.
+    Import(ImportArgs),
 }
 
 /// Options every batch-running command shares.
@@ -48,20 +50,39 @@ pub struct OutputArgs {
 
 #[derive(Args)]
 pub struct RunArgs {
-    /// Collection files (YAML).
+    /// Collection files: native YAML, or Postman collections (v2.0, v2.1).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// A variable, above collection variables (repeatable).
+    /// A variable, above the environment (repeatable).
     #[arg(long = "var", value_name = "K=V")]
     pub vars: Vec<String>,
-    /// A file of variables (YAML or JSON map, or a Postman environment).
-    #[arg(long, value_name = "FILE")]
+    /// A file of variables (YAML or JSON map, or a Postman environment); its values
+    /// override the collections' variables.
+    #[arg(long, short = 'e', visible_alias = "environment", value_name = "FILE")]
     pub env: Option<PathBuf>,
+    /// An environment variable, over the --env file's (repeatable; as newman's).
+    #[arg(long = "env-var", value_name = "K=V")]
+    pub env_vars: Vec<String>,
+    /// A file of global variables (a Postman globals export, or a YAML or JSON map): the
+    /// lowest precedence, under the collections' variables.
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub globals: Option<PathBuf>,
+    /// A global variable, over the --globals file's (repeatable; as newman's).
+    #[arg(long = "global-var", value_name = "K=V")]
+    pub global_vars: Vec<String>,
+    /// Run only the cases in folders of this name, at any depth (repeatable; as newman's).
+    #[arg(long = "folder", value_name = "NAME")]
+    pub folders: Vec<String>,
     /// A variable whose value is masked in every output and never stored (repeatable).
     #[arg(long = "secret", value_name = "K=V")]
     pub secrets: Vec<String>,
     /// Run the cases once per row of a CSV file or JSON array.
-    #[arg(long, value_name = "FILE")]
+    #[arg(
+        long,
+        short = 'd',
+        visible_alias = "iteration-data",
+        value_name = "FILE"
+    )]
     pub data: Option<PathBuf>,
     /// Requests in flight at once (1: strictly in file order).
     #[arg(long, default_value_t = 1, value_name = "N")]
@@ -70,10 +91,20 @@ pub struct RunArgs {
     #[arg(long, value_name = "N")]
     pub rate: Option<f64>,
     /// Pause between requests, in milliseconds.
-    #[arg(long, default_value_t = 0, value_name = "MS")]
+    #[arg(
+        long,
+        default_value_t = 0,
+        visible_alias = "delay-request",
+        value_name = "MS"
+    )]
     pub delay: u64,
     /// Per-request timeout, in milliseconds.
-    #[arg(long, default_value_t = 30_000, value_name = "MS")]
+    #[arg(
+        long,
+        default_value_t = 30_000,
+        visible_alias = "timeout-request",
+        value_name = "MS"
+    )]
     pub timeout: u64,
     /// Retries of transport errors, with exponential back-off.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -82,14 +113,20 @@ pub struct RunArgs {
     #[arg(long)]
     pub bail: bool,
     /// Run the whole plan N times.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    #[arg(
+        long,
+        short = 'n',
+        default_value_t = 1,
+        visible_alias = "iteration-count",
+        value_name = "N"
+    )]
     pub iterations: u32,
     /// When the target refuses connections, wait up to S seconds for it to come back
     /// (the batch shows as paused, waiting for network) before recording errors.
     #[arg(long, default_value_t = 0, value_name = "S")]
     pub network_wait: u64,
     /// Accept invalid TLS certificates.
-    #[arg(long)]
+    #[arg(long, short = 'k')]
     pub insecure: bool,
     /// Record the batch in this SQLite database (the desktop app's schema), so it can
     /// be listed, resumed and reported later. Without it, nothing stays on disk.
@@ -169,4 +206,20 @@ pub struct SandboxArgs {
     /// Port on 127.0.0.1 (0: any free port).
     #[arg(long, default_value_t = 8080)]
     pub port: u16,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// What FILE is: `postman` (a collection, v2.0 or v2.1).
+    #[arg(value_name = "KIND")]
+    pub kind: ImportKind,
+    pub file: PathBuf,
+    /// Where to write the native collection (YAML); standard output when not given.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ImportKind {
+    Postman,
 }

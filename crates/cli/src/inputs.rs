@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use apiautotest_engine::collection_file;
 use apiautotest_engine::model::{Collection, Variables};
 use apiautotest_engine::report::ReportFormat;
 
 use crate::exit::Failure;
+use crate::foreign;
 
 /// `K=V` pairs into variables; `what` names the option in errors.
 pub fn pairs(items: &[String], what: &str) -> Result<Variables, Failure> {
@@ -69,10 +69,62 @@ pub fn shard(text: Option<&str>) -> Result<Option<(u32, u32)>, Failure> {
 pub fn collections(files: &[PathBuf]) -> Result<Vec<(Collection, Option<PathBuf>)>, Failure> {
     files
         .iter()
-        .map(|path| {
-            collection_file::load(path)
-                .map(|c| (c, Some(path.clone())))
-                .map_err(Failure::invalid)
-        })
+        .map(|path| foreign::collection(path).map(|c| (c, Some(path.clone()))))
         .collect()
+}
+
+/// Keeps the cases in a folder named one of `names` (at any depth, or by its path) or
+/// named so themselves, as newman's `--folder` does. A name that matches nothing is a
+/// usage error: a typo must not run an empty or a whole collection.
+pub fn only_folders(
+    collections: &mut [(Collection, Option<PathBuf>)],
+    names: &[String],
+) -> Result<(), Failure> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let in_selection = |case: &apiautotest_engine::model::Case, name: &str| {
+        case.name == name
+            || case.folder.as_deref().is_some_and(|folder| {
+                folder == name
+                    || folder.starts_with(&format!("{name}/"))
+                    || folder.split('/').any(|step| step == name)
+            })
+    };
+    for name in names {
+        let found = collections
+            .iter()
+            .any(|(c, _)| c.cases.iter().any(|case| in_selection(case, name)));
+        if !found {
+            return Err(Failure::usage(format!(
+                "--folder {name:?}: no folder or case of that name"
+            )));
+        }
+    }
+    for (collection, _) in collections.iter_mut() {
+        collection
+            .cases
+            .retain(|case| names.iter().any(|name| in_selection(case, name)));
+    }
+    Ok(())
+}
+
+/// Scripts are kept in collections before the runtime that runs them exists: say so, so
+/// nobody takes a green run for a run of their tests.
+pub fn warn_of_scripts(collections: &[(Collection, Option<PathBuf>)]) {
+    for (collection, path) in collections {
+        let levels = std::iter::once(&collection.scripts)
+            .chain(collection.folders.iter().map(|f| &f.scripts))
+            .chain(collection.cases.iter().map(|c| &c.scripts));
+        let count = levels.filter(|s| !s.is_empty()).count();
+        if count > 0 {
+            let file = path
+                .as_ref()
+                .map_or(collection.name.clone(), |p| p.display().to_string());
+            eprintln!(
+                "warning: {file}: {count} item(s) have pre-request or test scripts, which are not \
+                 run yet (the script runtime is in progress); their pm.test checks do not count"
+            );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod exit;
+mod foreign;
 mod inputs;
 mod output;
 
@@ -38,7 +39,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // Sequential runs use a single-threaded runtime (no work-stealing hand-offs on the
     // hot path); the store's writer has its own thread either way.
     let single = matches!(&cli.command, Command::Run(a) if a.concurrency <= 1)
-        || matches!(&cli.command, Command::Batches(_) | Command::Report(_));
+        || matches!(
+            &cli.command,
+            Command::Batches(_) | Command::Report(_) | Command::Import(_)
+        );
     let runtime = if single {
         tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -51,13 +55,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     .map_err(|e| Failure::usage(format!("cannot start the async runtime: {e}")))?;
     runtime.block_on(async move {
         match cli.command {
-            Command::Run(args) => commands::run::run(args).await,
+            Command::Run(args) => commands::run::run(*args).await,
             Command::Batches(args) => commands::batches::run(args),
             Command::Resume(args) => commands::resume::run(args).await,
             Command::RerunFailed(args) => commands::rerun::run(args).await,
             Command::Report(args) => commands::report::run(args),
             Command::Prune(args) => commands::prune::run(args).await,
             Command::Sandbox(args) => commands::sandbox::run(args).await,
+            Command::Import(args) => commands::import::run(args),
         }
     })
 }

@@ -178,11 +178,12 @@ pub fn checked(mut collection: Collection, path: &Path) -> Result<Collection, Fi
             r.json.is_some(),
             r.form.is_some(),
             r.multipart.is_some(),
+            r.file.is_some(),
         ];
         if bodies.iter().filter(|b| **b).count() > 1 {
             return Err(at(
                 "request",
-                "use only one of `body`, `json`, `form` and `multipart`".into(),
+                "use only one of `body`, `json`, `form`, `multipart` and `file`".into(),
             ));
         }
         for (i, part) in r.multipart.iter().flatten().enumerate() {

@@ -1,7 +1,9 @@
 //! `{{variable}}` templates.
 //!
-//! Resolution order, lowest to highest: environment < collection < variable overrides and
-//! secrets < data row < captures (DESIGN.md). Values may themselves hold templates (Postman
+//! Resolution order, lowest to highest: globals < collection < environment < variable
+//! overrides and secrets < data row < captures. This is Postman's and Bruno's order (an
+//! environment exists to override a collection's defaults), so an imported collection
+//! resolves its variables as it did where it came from. Values may themselves hold templates (Postman
 //! does the same); those are expanded too, and a cycle is an error, not a hang. Dynamic
 //! values: `{{$uuid}}`, `{{$timestamp}}` (Unix seconds), `{{$isoTimestamp}}`,
 //! `{{$randomInt}}` (0..=1000).
@@ -28,8 +30,8 @@ pub enum TemplateError {
 
 /// The variables one case sees, in layers.
 pub struct Scope<'a> {
-    /// Lowest precedence first: environment, collection, overrides, data row.
-    pub layers: [&'a Variables; 4],
+    /// Lowest precedence first: globals, collection, environment, overrides, data row.
+    pub layers: [&'a Variables; 5],
     /// Captured so far in this pass, with their JSON types.
     pub captures: &'a HashMap<String, Value>,
 }
@@ -168,18 +170,19 @@ mod tests {
 
     #[test]
     fn layers_resolve_in_order_and_captures_win() {
-        let env = vars(&[("a", "env"), ("b", "env"), ("c", "env")]);
-        let coll = vars(&[("b", "coll"), ("c", "coll")]);
+        let globals = vars(&[("g", "globals"), ("a", "globals")]);
+        let coll = vars(&[("a", "coll"), ("b", "coll"), ("c", "coll")]);
+        let env = vars(&[("b", "env"), ("c", "env")]);
         let over = vars(&[("c", "over")]);
         let row = Variables::new();
         let captures = HashMap::from([("id".to_string(), serde_json::json!(42))]);
         let scope = Scope {
-            layers: [&env, &coll, &over, &row],
+            layers: [&globals, &coll, &env, &over, &row],
             captures: &captures,
         };
         assert_eq!(
-            scope.render("{{a}}/{{ b }}/{{c}}/{{id}}").unwrap(),
-            "env/coll/over/42"
+            scope.render("{{g}}/{{a}}/{{ b }}/{{c}}/{{id}}").unwrap(),
+            "globals/coll/env/over/42"
         );
     }
 
@@ -194,7 +197,7 @@ mod tests {
         let empty = Variables::new();
         let captures = HashMap::new();
         let scope = Scope {
-            layers: [&env, &empty, &empty, &empty],
+            layers: [&env, &empty, &empty, &empty, &empty],
             captures: &captures,
         };
         assert_eq!(
@@ -220,7 +223,7 @@ mod tests {
         let empty = Variables::new();
         let captures = HashMap::new();
         let scope = Scope {
-            layers: [&empty, &empty, &empty, &empty],
+            layers: [&empty, &empty, &empty, &empty, &empty],
             captures: &captures,
         };
         let id = scope.render("{{$uuid}}").unwrap();

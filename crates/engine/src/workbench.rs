@@ -26,8 +26,8 @@ use crate::template::Scope;
 #[derive(Debug, Clone)]
 pub struct SendInput {
     pub case: Case,
-    /// Lowest precedence first (DESIGN.md): the active environment, the collection's
-    /// variables, then values typed for this send.
+    /// Lowest precedence first, as in a batch: the collection's variables, the active
+    /// environment, then values typed for this send.
     pub environment: Variables,
     pub collection: Variables,
     pub overrides: Variables,
@@ -83,8 +83,9 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
     };
     let scope = Scope {
         layers: [
-            &input.environment,
+            &Variables::new(),
             &input.collection,
+            &input.environment,
             &input.overrides,
             &Variables::new(),
         ],

@@ -31,6 +31,7 @@ fn plan(names: &[&str], iterations: u32, rows: usize) -> BatchPlan {
             iterations,
             ..BatchOptions::default()
         },
+        globals: Variables::new(),
         environment: Variables::new(),
         overrides: Variables::new(),
         secret_names: vec![],

@@ -80,6 +80,7 @@ async fn a_large_batch_is_reported_in_flat_memory() {
             iterations: RESULTS as u32,
             ..BatchOptions::default()
         },
+        globals: Variables::new(),
         environment: Variables::new(),
         overrides: Variables::new(),
         secret_names: vec![],

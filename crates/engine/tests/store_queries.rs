@@ -17,6 +17,7 @@ fn plan(cases: usize) -> BatchPlan {
         id: BatchId::new(),
         name: "q".into(),
         options: BatchOptions::default(),
+        globals: Default::default(),
         environment: Default::default(),
         overrides: Default::default(),
         secret_names: vec![],

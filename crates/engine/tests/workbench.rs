@@ -54,12 +54,13 @@ async fn a_send_judges_the_response_and_returns_it_whole() {
       path: jsonpath $.path
     assert:
       - status == 200
-      - jsonpath $.query.who == "collection"
+      - jsonpath $.query.who == "env"
       - jsonpath $.method == "GET"
 "#,
     );
     let mut send = input(case, vars(&[("base", &sandbox.base_url()), ("who", "env")]));
-    // The collection's value wins over the environment's (DESIGN.md's order).
+    // The environment's value wins over the collection's (Postman's and Bruno's order,
+    // which issue 12 asks for: an environment overrides a collection's defaults).
     send.collection = vars(&[("who", "collection")]);
     let outcome = send_case(send, CancellationToken::new()).await;
 
@@ -70,11 +71,7 @@ async fn a_send_judges_the_response_and_returns_it_whole() {
     assert_eq!(outcome.assertions[2].actual, "\"POST\"");
     assert_eq!(outcome.captures["path"], serde_json::json!("/echo"));
     let request = outcome.request.expect("request");
-    assert!(
-        request.url.ends_with("/echo?who=collection"),
-        "{}",
-        request.url
-    );
+    assert!(request.url.ends_with("/echo?who=env"), "{}", request.url);
     let response = outcome.response.expect("response");
     assert_eq!(response.status, 200);
     let body: serde_json::Value = serde_json::from_slice(&response.body).expect("JSON body");

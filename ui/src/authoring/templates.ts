@@ -83,7 +83,7 @@ export function unknownVariables(text: string, known: ReadonlySet<string>): stri
 export type ResolvedVariables = { values: Record<string, string>; cycles: string[][] };
 
 /**
- * Merges `layers` (lowest precedence first: environment, collection, overrides, data row,
+ * Merges `layers` (lowest precedence first: globals, collection, environment, overrides, data row,
  * captures; a later layer wins) and expands the templates inside the values, recursively.
  *
  * A value in a cycle is left as it was written, and so is every reference to a name in a

@@ -2,6 +2,7 @@
 import type { Auth } from "./Auth";
 import type { Case } from "./Case";
 import type { Folder } from "./Folder";
+import type { Scripts } from "./Scripts";
 
 /**
  * A named, ordered list of test cases with the variables they share.
@@ -14,6 +15,10 @@ export type Collection = { name: string, variables?: { [key in string]: string }
  * Used by every case that sets no `auth` and whose folders set none.
  */
 auth?: Auth, 
+/**
+ * Run around every case of the collection, before the folders' and the case's own.
+ */
+scripts?: Scripts, 
 /**
  * Folders that have settings, or no cases yet; a case names its folder by path.
  */

@@ -5,7 +5,7 @@ import type { JsonValue } from "./serde_json/JsonValue";
 
 /**
  * A request whose strings may hold `{{variable}}` templates. At most one body form
- * (`body`, `json`, `form`, `multipart`) is set. Header and form names starting with `~`
+ * (`body`, `json`, `form`, `multipart`, `file`) is set. Header and form names starting with `~`
  * are disabled rows (see `multipart::is_disabled`).
  */
 export type RequestTemplate = { method: string, url: string, 
@@ -30,6 +30,11 @@ form?: { [key in string]: string },
  * Text fields and files, sent as `multipart/form-data`.
  */
 multipart?: Array<MultipartPart>, 
+/**
+ * A file sent as the whole body (relative to the collection file's folder), read
+ * when the request is sent.
+ */
+file?: string, 
 /**
  * Overrides the batch's per-request timeout for this case.
  */

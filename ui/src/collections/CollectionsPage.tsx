@@ -80,9 +80,9 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
 
   const copyCurl = useCallback(() => {
     if (!session.draft || !collection) return;
-    const values: Record<string, string> = {};
+    // The engine's order: the environment overrides the collection's variables.
+    const values: Record<string, string> = { ...collection.settings.variables };
     for (const v of environments.active?.variables ?? []) if (v.enabled) values[v.name] = v.value;
-    Object.assign(values, collection.settings.variables);
     copyText(toCurl(curlRequest(session.draft.case, inherited?.auth ?? null, session.draft.jsonText), values))
       .then(() => notify(t("collections.copiedCurl")))
       .catch((e: unknown) => notify(errorText(e), "error"));

@@ -5,13 +5,13 @@ use std::process::ExitCode;
 use apiautotest_engine::model::{BatchOptions, Variables};
 use apiautotest_engine::runner::BatchRequest;
 use apiautotest_engine::store::Store;
-use apiautotest_engine::{Engine, data_file, variables_file};
+use apiautotest_engine::{Engine, data_file};
 use tokio_util::sync::CancellationToken;
 
 use super::{cancel_on_ctrl_c, drive, engine_failure, open_store};
 use crate::cli::RunArgs;
 use crate::exit::Failure;
-use crate::inputs;
+use crate::{foreign, inputs};
 
 pub async fn run(args: RunArgs) -> Result<ExitCode, Failure> {
     inputs::reports(&args.output.reports)?; // a bad --report is a usage error before anything runs
@@ -41,11 +41,24 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Failure> {
 }
 
 fn request(args: &RunArgs) -> Result<BatchRequest, Failure> {
-    let collections = inputs::collections(&args.files)?;
-    let environment = match &args.env {
-        Some(path) => variables_file::load(path).map_err(Failure::invalid)?,
-        None => Variables::new(),
+    let mut collections = inputs::collections(&args.files)?;
+    inputs::only_folders(&mut collections, &args.folders)?;
+    inputs::warn_of_scripts(&collections);
+    let mut secrets = inputs::pairs(&args.secrets, "--secret")?;
+    let (mut environment, environment_secrets) = match &args.env {
+        Some(path) => foreign::variables(path)?,
+        None => (Variables::new(), Variables::new()),
     };
+    environment.extend(inputs::pairs(&args.env_vars, "--env-var")?);
+    let (mut globals, global_secrets) = match &args.globals {
+        Some(path) => foreign::variables(path)?,
+        None => (Variables::new(), Variables::new()),
+    };
+    globals.extend(inputs::pairs(&args.global_vars, "--global-var")?);
+    // A secret of an environment file is masked like --secret (which wins over it).
+    for (name, value) in global_secrets.into_iter().chain(environment_secrets) {
+        secrets.entry(name).or_insert(value);
+    }
     let rows = match &args.data {
         Some(path) => data_file::load(path).map_err(Failure::invalid)?,
         None => Vec::new(),
@@ -67,9 +80,10 @@ fn request(args: &RunArgs) -> Result<BatchRequest, Failure> {
     Ok(BatchRequest {
         name: None,
         collections,
+        globals,
         environment,
         overrides: inputs::pairs(&args.vars, "--var")?,
-        secrets: inputs::pairs(&args.secrets, "--secret")?,
+        secrets,
         rows,
         options: BatchOptions {
             concurrency: args.concurrency,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::assertion::{Assertion, Capture};
 use super::auth::Auth;
 use super::multipart::MultipartPart;
+use super::script::Scripts;
 
 /// Ordered name -> value pairs. Order is kept so files round-trip with small diffs.
 pub type Variables = IndexMap<String, String>;
@@ -32,6 +33,10 @@ pub struct Collection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub auth: Option<Auth>,
+    /// Run around every case of the collection, before the folders' and the case's own.
+    #[serde(default, skip_serializing_if = "Scripts::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Scripts>", optional))]
+    pub scripts: Scripts,
     /// Folders that have settings, or no cases yet; a case names its folder by path.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Folder>>", optional))]
@@ -53,6 +58,10 @@ pub struct Folder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub auth: Option<Auth>,
+    /// Run around every case of this folder and its subfolders.
+    #[serde(default, skip_serializing_if = "Scripts::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Scripts>", optional))]
+    pub scripts: Scripts,
 }
 
 /// One HTTP test case: a request template, the assertions on its response and the values
@@ -80,10 +89,14 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<IndexMap<String, String>>", optional))]
     pub capture: IndexMap<String, Capture>,
+    /// The case's own pre-request and test scripts (Postman's `pm` API).
+    #[serde(default, skip_serializing_if = "Scripts::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Scripts>", optional))]
+    pub scripts: Scripts,
 }
 
 /// A request whose strings may hold `{{variable}}` templates. At most one body form
-/// (`body`, `json`, `form`, `multipart`) is set. Header and form names starting with `~`
+/// (`body`, `json`, `form`, `multipart`, `file`) is set. Header and form names starting with `~`
 /// are disabled rows (see `multipart::is_disabled`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -124,6 +137,11 @@ pub struct RequestTemplate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub multipart: Option<Vec<MultipartPart>>,
+    /// A file sent as the whole body (relative to the collection file's folder), read
+    /// when the request is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub file: Option<String>,
     /// Overrides the batch's per-request timeout for this case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional, type = "number"))]

@@ -12,6 +12,7 @@ mod multipart;
 mod plan;
 mod query;
 mod result;
+mod script;
 
 pub use assertion::{
     Assertion, Capture, CaptureSource, Expected, Predicate, Query, SchemaSource, as_written,
@@ -28,3 +29,4 @@ pub use result::{
     AssertionOutcome, CaseResult, ErrorKind, RequestRecord, ResponseRecord, ResultSummary,
     RunError, Verdict,
 };
+pub use script::Scripts;

@@ -28,7 +28,10 @@ pub struct BatchPlan {
     pub id: BatchId,
     pub name: String,
     pub options: BatchOptions,
-    /// Lowest precedence: the environment (`--env`).
+    /// Lowest precedence: globals (`--globals`, Postman's global scope).
+    #[serde(default)]
+    pub globals: Variables,
+    /// Above the collections' variables: the environment (`--env`).
     pub environment: Variables,
     /// Above collection variables: `--var` overrides. Secrets are not here: they are
     /// never stored, and must be given again to resume.
@@ -92,6 +95,7 @@ mod tests {
                 iterations,
                 ..BatchOptions::default()
             },
+            globals: Variables::new(),
             environment: Variables::new(),
             overrides: Variables::new(),
             secret_names: vec![],

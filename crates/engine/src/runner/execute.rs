@@ -48,7 +48,13 @@ pub async fn run_case(
     let planned_collection = &plan.collections[planned.collection_index as usize];
     let collection = &planned_collection.variables;
     let scope = Scope {
-        layers: [&plan.environment, collection, &shared.overrides, row],
+        layers: [
+            &plan.globals,
+            collection,
+            &plan.environment,
+            &shared.overrides,
+            row,
+        ],
         captures: &captures,
     };
 

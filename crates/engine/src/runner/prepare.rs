@@ -17,6 +17,9 @@ pub struct BatchRequest {
     pub name: Option<String>,
     /// Each with the file it came from, if any.
     pub collections: Vec<(Collection, Option<PathBuf>)>,
+    /// Below the collections' variables (Postman's global scope).
+    pub globals: Variables,
+    /// Above the collections' variables.
     pub environment: Variables,
     pub overrides: Variables,
     /// Like overrides, but masked in every output and never stored.
@@ -61,6 +64,7 @@ pub fn prepare(request: BatchRequest) -> Result<BatchPlan, PrepareError> {
         }));
     }
     check_variables(
+        &request.globals,
         &request.environment,
         &request.overrides,
         &request.secrets,
@@ -85,6 +89,7 @@ pub fn prepare(request: BatchRequest) -> Result<BatchPlan, PrepareError> {
         id: BatchId::new(),
         name,
         options: request.options,
+        globals: request.globals,
         environment: request.environment,
         overrides: request.overrides,
         secret_names: request.secrets.keys().cloned().collect(),
@@ -129,6 +134,7 @@ fn check_options(request: &BatchRequest) -> Result<(), PrepareError> {
 
 /// Every `{{name}}` must be defined somewhere or captured by an earlier case.
 fn check_variables(
+    globals: &Variables,
     environment: &Variables,
     overrides: &Variables,
     secrets: &Variables,
@@ -136,8 +142,9 @@ fn check_variables(
     collections: &[PlannedCollection],
     cases: &[PlannedCase],
 ) -> Result<(), PrepareError> {
-    let mut known: HashSet<&str> = environment
+    let mut known: HashSet<&str> = globals
         .keys()
+        .chain(environment.keys())
         .chain(overrides.keys())
         .chain(secrets.keys())
         .chain(rows.iter().flat_map(|r| r.keys()))

@@ -44,6 +44,10 @@ pub fn render(
         .map_err(|e| template_error("url", e))?
         .trim()
         .to_owned();
+    if !has_scheme(&url_text) {
+        // As Postman, curl and Insomnia do: `localhost:8080/x` means http.
+        url_text.insert_str(0, "http://");
+    }
     if let Some(Auth::ApiKey {
         name,
         value,
@@ -128,6 +132,17 @@ pub fn render(
             headers.push(("Content-Type".into(), encoded.content_type));
         }
         Some((encoded.bytes, encoded.record))
+    } else if let Some(file) = &template.file {
+        let path = scope.render(file).map_err(|e| template_error("file", e))?;
+        let path = files_dir.map_or_else(
+            || Path::new(path.as_ref()).to_path_buf(),
+            |dir| dir.join(path.as_ref()),
+        );
+        let bytes = std::fs::read(&path)
+            .map_err(|e| invalid(format!("body file {}: cannot read: {e}", path.display())))?;
+        set_content_type(&mut headers, multipart_body::guess_content_type(&path));
+        let record = format!("<file {}, {} bytes>", path.display(), bytes.len());
+        Some((bytes, record))
     } else {
         None
     };
@@ -149,6 +164,17 @@ pub fn render(
         timeout: Duration::from_millis(template.timeout_ms.unwrap_or(default_timeout_ms).max(1)),
     };
     Ok((outgoing, record))
+}
+
+/// True when `url` starts with `scheme://` (RFC 3986: a letter, then letters, digits,
+/// `+`, `-` or `.`).
+fn has_scheme(url: &str) -> bool {
+    url.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// The `Authorization` (or API key) header a case's auth adds, rendered.

@@ -15,8 +15,7 @@ pub fn insert_plan(
     plan: &BatchPlan,
     owner: &ProcessId,
 ) -> Result<(), StoreError> {
-    let variables =
-        serde_json::json!({"environment": plan.environment, "overrides": plan.overrides});
+    let variables = serde_json::json!({"globals": plan.globals, "environment": plan.environment, "overrides": plan.overrides});
     conn.execute(
         "INSERT INTO batches (id, name, state, created_at, options, variables, secret_names,
                               case_count, row_count, total, rerun_of, owner)

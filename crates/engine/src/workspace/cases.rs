@@ -67,10 +67,12 @@ impl Workspace {
                 json: None,
                 form: None,
                 multipart: None,
+                file: None,
                 timeout_ms: None,
             },
             assertions: Vec::new(),
             capture: Default::default(),
+            scripts: Default::default(),
         };
         self.check_case(collection_id, &case)?;
         let mut conn = self.conn()?;
@@ -227,6 +229,7 @@ impl Workspace {
             name: info.name,
             variables: Default::default(),
             auth: None,
+            scripts: Default::default(),
             folders: Vec::new(),
             cases: vec![Arc::new(case.clone())],
         };

@@ -62,6 +62,7 @@ impl Workspace {
             name: checked_name(name)?,
             variables: Default::default(),
             auth: None,
+            scripts: Default::default(),
             folders: Vec::new(),
             cases: Vec::new(),
         };
@@ -89,6 +90,7 @@ impl Workspace {
         let settings = serde_json::to_string(&CollectionSettings {
             variables: collection.variables.clone(),
             auth: collection.auth.clone(),
+            scripts: collection.scripts.clone(),
             folders: collection.folders.clone(),
         })?;
         let mut conn = self.conn()?;
@@ -205,6 +207,7 @@ impl Workspace {
             name: info.name.clone(),
             variables: info.settings.variables,
             auth: info.settings.auth,
+            scripts: info.settings.scripts,
             folders: info.settings.folders,
             cases,
         };

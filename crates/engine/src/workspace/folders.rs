@@ -17,7 +17,11 @@ impl Workspace {
                 "folder {path:?} exists already"
             )));
         }
-        settings.folders.push(Folder { path, auth: None });
+        settings.folders.push(Folder {
+            path,
+            auth: None,
+            scripts: Default::default(),
+        });
         self.update_collection_settings(collection_id, &settings)
     }
 

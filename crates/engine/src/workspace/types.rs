@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ts")]
 use crate::model::Case;
-use crate::model::{Auth, Folder, Variables, Verdict};
+use crate::model::{Auth, Folder, Scripts, Variables, Verdict};
 
 /// A collection in the sidebar.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,6 +25,11 @@ pub struct CollectionSettings {
     #[cfg_attr(feature = "ts", ts(as = "Variables"))]
     pub variables: Variables,
     pub auth: Option<Auth>,
+    /// The collection's own pre-request and test scripts (absent in rows stored before
+    /// scripts existed).
+    #[serde(default, skip_serializing_if = "Scripts::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Scripts>", optional))]
+    pub scripts: Scripts,
     /// Folders with settings or without cases, in tree order.
     pub folders: Vec<Folder>,
 }

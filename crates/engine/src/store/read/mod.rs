@@ -114,6 +114,8 @@ impl Reader {
             .ok_or_else(|| StoreError::NoSuchBatch(id.0.clone()))?;
         #[derive(Deserialize)]
         struct Vars {
+            #[serde(default)]
+            globals: Variables,
             environment: Variables,
             overrides: Variables,
         }
@@ -164,6 +166,7 @@ impl Reader {
             id: id.clone(),
             name,
             options: serde_json::from_str(&options)?,
+            globals: vars.globals,
             environment: vars.environment,
             overrides: vars.overrides,
             secret_names: serde_json::from_str(&secret_names)?,

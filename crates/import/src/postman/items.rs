@@ -1,0 +1,412 @@
+//! Walking a Postman collection's tree of items into folders and cases, in order.
+
+use std::sync::Arc;
+
+use apiautotest_engine::model::{
+    Case, Collection, DISABLED_PREFIX, Folder, RequestTemplate, Variables,
+};
+use serde_json::Value;
+
+use super::ImportedCollection;
+use super::auth::map_auth;
+use super::body::map_body;
+use super::rows::{Row, header_lines, rows};
+use super::scalar_text;
+use super::scripts::map_events;
+use super::url::map_url;
+use crate::Unmapped;
+
+/// Folder names join into paths with `/`, so a `/` inside a name becomes this look-alike.
+const SLASH_IN_NAME: char = '\u{2215}';
+
+pub fn read_collection(root: &Value) -> ImportedCollection {
+    let name = root
+        .get("info")
+        .and_then(|i| i.get("name"))
+        .map(scalar_text)
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "Postman collection".to_owned());
+    let mut walk = Walk {
+        folders: Vec::new(),
+        cases: Vec::new(),
+        unmapped: Vec::new(),
+        documentation: 0,
+        examples: 0,
+    };
+    // v2.1 names the list `variable`, v2.0 `variables`.
+    let variables = walk.variables(
+        &name,
+        root.get("variable").or_else(|| root.get("variables")),
+    );
+    let auth = walk.auth(&name, "", root.get("auth"));
+    let scripts = walk.scripts(&name, "", root.get("event"));
+    walk.count_documentation(root.get("info").and_then(|i| i.get("description")));
+    if root.get("protocolProfileBehavior").is_some() {
+        walk.note(
+            &name,
+            "protocolProfileBehavior",
+            "request settings are not imported yet",
+        );
+    }
+    walk.items(root.get("item"), None, "");
+    if walk.documentation > 0 {
+        let count = walk.documentation;
+        walk.note(
+            &name,
+            "description",
+            format!("{count} description(s) are documentation and were not imported"),
+        );
+    }
+    if walk.examples > 0 {
+        let count = walk.examples;
+        walk.note(
+            &name,
+            "response",
+            format!("{count} saved response example(s) were not imported"),
+        );
+    }
+    ImportedCollection {
+        collection: Collection {
+            name,
+            variables,
+            auth,
+            scripts,
+            folders: walk.folders,
+            cases: walk.cases,
+        },
+        unmapped: walk.unmapped,
+    }
+}
+
+struct Walk {
+    folders: Vec<Folder>,
+    cases: Vec<Arc<Case>>,
+    unmapped: Vec<Unmapped>,
+    documentation: usize,
+    examples: usize,
+}
+
+impl Walk {
+    fn note(&mut self, item: &str, field: &str, reason: impl Into<String>) {
+        self.unmapped.push(Unmapped {
+            item: item.to_owned(),
+            field: field.to_owned(),
+            reason: reason.into(),
+        });
+    }
+
+    fn notes(&mut self, item: &str, prefix: &str, notes: Vec<(String, String)>) {
+        for (field, reason) in notes {
+            self.note(item, &format!("{prefix}{field}"), reason);
+        }
+    }
+
+    fn count_documentation(&mut self, description: Option<&Value>) {
+        let documented = match description {
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(Value::Object(o)) => o
+                .get("content")
+                .is_some_and(|c| !scalar_text(c).trim().is_empty()),
+            _ => false,
+        };
+        if documented {
+            self.documentation += 1;
+        }
+    }
+
+    fn auth(
+        &mut self,
+        item: &str,
+        prefix: &str,
+        auth: Option<&Value>,
+    ) -> Option<apiautotest_engine::model::Auth> {
+        let mapped = map_auth(auth);
+        self.notes(item, prefix, mapped.notes);
+        mapped.auth
+    }
+
+    fn scripts(
+        &mut self,
+        item: &str,
+        prefix: &str,
+        events: Option<&Value>,
+    ) -> apiautotest_engine::model::Scripts {
+        let (scripts, notes) = map_events(events);
+        self.notes(item, prefix, notes);
+        scripts
+    }
+
+    /// Collection variables: disabled ones are left out, a repeated name keeps its last
+    /// enabled value (as newman resolves them).
+    fn variables(&mut self, item: &str, list: Option<&Value>) -> Variables {
+        let (list, skipped) = rows(list);
+        if skipped > 0 {
+            self.note(
+                item,
+                "variable",
+                format!("{skipped} variable(s) without a key were left out"),
+            );
+        }
+        let mut variables = Variables::new();
+        let mut secrets = Vec::new();
+        for row in list.into_iter().filter(|r| r.enabled) {
+            if row.kind.as_deref() == Some("secret") {
+                secrets.push(row.key.clone());
+            }
+            variables.insert(row.key, row.value.unwrap_or_default());
+        }
+        if !secrets.is_empty() {
+            self.note(
+                item,
+                "variable",
+                format!(
+                    "secret collection variable(s) {} are kept as plain collection variables: \
+                     move them to an environment's secret values or pass them with --secret",
+                    secrets.join(", ")
+                ),
+            );
+        }
+        variables
+    }
+
+    /// Walks `items` in order: folders become folders (named by path), requests cases.
+    fn items(&mut self, items: Option<&Value>, folder: Option<&str>, shown: &str) {
+        let Some(items) = items else { return };
+        let at = if shown.is_empty() {
+            "(collection)"
+        } else {
+            shown
+        };
+        let Value::Array(items) = items else {
+            self.note(at, "item", "expected a list of items: left out");
+            return;
+        };
+        let mut sibling_folders: Vec<String> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let Some(object) = item.as_object() else {
+                self.note(at, &format!("item[{index}]"), "not an object: left out");
+                continue;
+            };
+            // Case names stay as written (reports show them as Postman does); folder
+            // names become path steps, which have no surrounding spaces.
+            let name = object
+                .get("name")
+                .map(scalar_text)
+                .filter(|n| !n.trim().is_empty());
+            if object.get("item").is_some() {
+                let name = name.map_or_else(|| "Folder".to_owned(), |n| n.trim().to_owned());
+                let path_name = self.folder_name(&name, &mut sibling_folders, shown);
+                let path = match folder {
+                    Some(parent) => format!("{parent}/{path_name}"),
+                    None => path_name,
+                };
+                let shown_here = child(shown, &name);
+                self.folder(object, &path, &shown_here);
+                self.items(object.get("item"), Some(&path), &shown_here);
+            } else {
+                let name = name.unwrap_or_else(|| "Request".to_owned());
+                let shown_here = child(shown, &name);
+                self.case(object, name, folder, &shown_here);
+            }
+        }
+    }
+
+    /// A name usable as one step of a folder path: no `/`, not empty, not the same as
+    /// a sibling's (Postman allows two folders of one name; paths must differ).
+    fn folder_name(&mut self, name: &str, siblings: &mut Vec<String>, shown: &str) -> String {
+        let mut clean = name.replace('/', &SLASH_IN_NAME.to_string());
+        if clean != name {
+            self.note(
+                &child(shown, name),
+                "name",
+                format!("`/` separates folders here: the folder is named {clean:?}"),
+            );
+        }
+        if siblings.contains(&clean) {
+            let mut n = 2;
+            while siblings.contains(&format!("{clean} ({n})")) {
+                n += 1;
+            }
+            let unique = format!("{clean} ({n})");
+            self.note(
+                &child(shown, name),
+                "name",
+                format!("another folder here has this name: this one is named {unique:?}"),
+            );
+            clean = unique;
+        }
+        siblings.push(clean.clone());
+        clean
+    }
+
+    fn folder(&mut self, object: &serde_json::Map<String, Value>, path: &str, shown: &str) {
+        let auth = self.auth(shown, "", object.get("auth"));
+        let scripts = self.scripts(shown, "", object.get("event"));
+        self.count_documentation(object.get("description"));
+        if object.get("protocolProfileBehavior").is_some() {
+            self.note(
+                shown,
+                "protocolProfileBehavior",
+                "request settings are not imported yet",
+            );
+        }
+        if object
+            .get("variable")
+            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+        {
+            self.note(shown, "variable", "folder variables are not imported");
+        }
+        self.folders.push(Folder {
+            path: path.to_owned(),
+            auth,
+            scripts,
+        });
+    }
+
+    fn case(
+        &mut self,
+        object: &serde_json::Map<String, Value>,
+        name: String,
+        folder: Option<&str>,
+        shown: &str,
+    ) {
+        let scripts = self.scripts(shown, "", object.get("event"));
+        self.count_documentation(object.get("description"));
+        if let Some(Value::Array(examples)) = object.get("response") {
+            self.examples += examples.len();
+        }
+        if object.get("protocolProfileBehavior").is_some() {
+            self.note(
+                shown,
+                "protocolProfileBehavior",
+                "request settings are not imported yet",
+            );
+        }
+        if object
+            .get("variable")
+            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+        {
+            self.note(shown, "variable", "request variables are not imported");
+        }
+        let Some(request) = self.request(object.get("request"), shown) else {
+            return;
+        };
+        self.cases.push(Arc::new(Case {
+            name,
+            folder: folder.map(str::to_owned),
+            request,
+            assertions: Vec::new(),
+            capture: Default::default(),
+            scripts,
+        }));
+    }
+
+    /// The request of an item; None (noted) when there is nothing to send.
+    fn request(&mut self, request: Option<&Value>, shown: &str) -> Option<RequestTemplate> {
+        let empty = serde_json::Map::new();
+        let (object, url) = match request {
+            Some(Value::String(url)) => (&empty, map_url(Some(&Value::String(url.clone())))),
+            Some(Value::Object(object)) => (object, map_url(object.get("url"))),
+            _ => {
+                self.note(shown, "request", "the item has no request: left out");
+                return None;
+            }
+        };
+        self.notes(shown, "request.", url.notes);
+        if url.text.is_empty() {
+            self.note(shown, "request.url", "the request has no URL: left out");
+            return None;
+        }
+        let method_text = object.get("method").map(scalar_text).unwrap_or_default();
+        let method = method_text.trim().to_ascii_uppercase();
+        let method = if method.is_empty() {
+            "GET".to_owned()
+        } else {
+            method
+        };
+        if !method
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        {
+            self.note(
+                shown,
+                "request.method",
+                format!("{method_text:?} is not an HTTP method: left out"),
+            );
+            return None;
+        }
+        let headers = self.headers(object.get("header"), shown);
+        let auth = self.auth(shown, "request.", object.get("auth"));
+        self.count_documentation(object.get("description"));
+        let body = map_body(object.get("body"));
+        self.notes(shown, "request.", body.notes);
+        let mut headers = headers;
+        if let Some(content_type) = body.content_type {
+            let set = headers
+                .keys()
+                .any(|k| !k.starts_with(DISABLED_PREFIX) && k.eq_ignore_ascii_case("content-type"));
+            if !set {
+                headers.insert("Content-Type".to_owned(), content_type.to_owned());
+            }
+        }
+        Some(RequestTemplate {
+            method,
+            url: url.text,
+            auth,
+            headers,
+            body: body.raw,
+            json: None,
+            form: body.form,
+            multipart: body.multipart,
+            file: body.file,
+            timeout_ms: None,
+        })
+    }
+
+    fn headers(&mut self, header: Option<&Value>, shown: &str) -> Variables {
+        let list: Vec<Row> = match header {
+            Some(Value::String(text)) => header_lines(text),
+            other => {
+                let (list, skipped) = rows(other);
+                if skipped > 0 {
+                    self.note(
+                        shown,
+                        "request.header",
+                        format!("{skipped} header(s) without a name were left out"),
+                    );
+                }
+                list
+            }
+        };
+        let mut headers = Variables::new();
+        for row in list {
+            let name = if row.enabled {
+                row.key.clone()
+            } else {
+                format!("{DISABLED_PREFIX}{}", row.key)
+            };
+            if headers.contains_key(&name) {
+                self.note(
+                    shown,
+                    "request.header",
+                    format!(
+                        "header {:?} appears more than once: only the last is kept",
+                        row.key
+                    ),
+                );
+            }
+            headers.insert(name, row.value.unwrap_or_default());
+        }
+        headers
+    }
+}
+
+/// An item's path as notes show it: names from the root, joined by ` / `.
+fn child(shown: &str, name: &str) -> String {
+    if shown.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{shown} / {name}")
+    }
+}
