@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential pkg-config curl ca-certificates python3 git
+  build-essential pkg-config curl ca-certificates python3 python3-venv git
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth dbus xdotool xclip libglib2.0-bin
 )

@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+source scripts/oracles.sh
 
 echo "== ui: typecheck, lint, unit tests, build"
 (cd ui && npm run --silent typecheck && npm run --silent lint && npm test --silent && npm run --silent build)

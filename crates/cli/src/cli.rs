@@ -128,6 +128,16 @@ pub struct RunArgs {
     /// Accept invalid TLS certificates.
     #[arg(long, short = 'k')]
     pub insecure: bool,
+    /// Time the pre-request (or the test) scripts of one case may take, in milliseconds.
+    #[arg(long, default_value_t = 5_000, value_name = "MS")]
+    pub timeout_script: u64,
+    /// After the run, write the environment as the scripts left it (a Postman
+    /// environment file, as newman's option).
+    #[arg(long, value_name = "FILE")]
+    pub export_environment: Option<PathBuf>,
+    /// After the run, write the globals as the scripts left them (Postman's format).
+    #[arg(long, value_name = "FILE")]
+    pub export_globals: Option<PathBuf>,
     /// Record the batch in this SQLite database (the desktop app's schema), so it can
     /// be listed, resumed and reported later. Without it, nothing stays on disk.
     #[arg(long, value_name = "PATH")]

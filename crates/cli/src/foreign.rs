@@ -5,10 +5,10 @@
 use std::io::Read;
 use std::path::Path;
 
-use apiautotest_engine::collection_file;
-use apiautotest_engine::model::{Collection, Variables};
-use apiautotest_engine::variables_file;
+use apiautotest_engine::model::{BatchId, Collection, Variables};
+use apiautotest_engine::{Engine, collection_file, variables_file};
 use apiautotest_import::{Format, Unmapped, detect, postman};
+use serde_json::{Value, json};
 
 use crate::exit::Failure;
 
@@ -79,4 +79,58 @@ fn print_notes(path: &Path, unmapped: &[Unmapped]) {
     for note in unmapped {
         eprintln!("note: {}: {note}", path.display());
     }
+}
+
+/// The scopes `--export-environment` and `--export-globals` write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Environment,
+    Globals,
+}
+
+/// Writes a scope as the batch's scripts left it, as a Postman environment (or globals)
+/// file: the batch's values, then every change its results recorded, in order. Secret
+/// values are never stored, so they are not written either.
+pub fn export_variables(
+    engine: &Engine,
+    id: &BatchId,
+    scope: Scope,
+    path: &Path,
+) -> Result<(), Failure> {
+    let reader = engine.store().reader().map_err(Failure::usage)?;
+    let plan = reader.plan(id).map_err(Failure::usage)?;
+    let (start, name, postman_scope) = match scope {
+        Scope::Environment => (&plan.environment, "environment", "environment"),
+        Scope::Globals => (&plan.globals, "globals", "globals"),
+    };
+    let mut values: indexmap::IndexMap<String, Value> = start
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    for change in reader.script_changes(id).map_err(Failure::usage)? {
+        if change.scope != name {
+            continue;
+        }
+        match change.value {
+            Some(value) => {
+                values.insert(change.name, value);
+            }
+            None => {
+                values.shift_remove(&change.name);
+            }
+        }
+    }
+    let document = json!({
+        "name": plan.name,
+        "values": values
+            .into_iter()
+            .map(|(key, value)| json!({"key": key, "value": value, "type": "any", "enabled": true}))
+            .collect::<Vec<_>>(),
+        "_postman_variable_scope": postman_scope,
+        "_postman_exported_using": concat!("apiautotest/", env!("CARGO_PKG_VERSION")),
+    });
+    let text = serde_json::to_string_pretty(&document)
+        .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))?;
+    std::fs::write(path, text + "\n")
+        .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))
 }

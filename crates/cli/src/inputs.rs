@@ -108,23 +108,3 @@ pub fn only_folders(
     }
     Ok(())
 }
-
-/// Scripts are kept in collections before the runtime that runs them exists: say so, so
-/// nobody takes a green run for a run of their tests.
-pub fn warn_of_scripts(collections: &[(Collection, Option<PathBuf>)]) {
-    for (collection, path) in collections {
-        let levels = std::iter::once(&collection.scripts)
-            .chain(collection.folders.iter().map(|f| &f.scripts))
-            .chain(collection.cases.iter().map(|c| &c.scripts));
-        let count = levels.filter(|s| !s.is_empty()).count();
-        if count > 0 {
-            let file = path
-                .as_ref()
-                .map_or(collection.name.clone(), |p| p.display().to_string());
-            eprintln!(
-                "warning: {file}: {count} item(s) have pre-request or test scripts, which are not \
-                 run yet (the script runtime is in progress); their pm.test checks do not count"
-            );
-        }
-    }
-}

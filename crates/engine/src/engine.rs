@@ -122,6 +122,7 @@ impl Engine {
                 .map(|(p, c)| (p, c.into_iter().collect()))
                 .collect(),
             unknown: unknown.into_iter().collect(),
+            script_changes: reader.script_changes(id)?,
         };
         self.launch(Arc::new(plan), secrets, resume, shutdown)
     }
@@ -187,6 +188,7 @@ impl Engine {
             needs_captures,
             unknown: resume.unknown,
             dispatch,
+            script_changes: resume.script_changes,
         }));
         if let Ok(mut controls) = self.controls.lock() {
             controls.insert(id.clone(), control.clone());
@@ -209,6 +211,7 @@ struct Resume {
     done: HashSet<u64>,
     captures: Vec<(u64, HashMap<String, serde_json::Value>)>,
     unknown: HashSet<u64>,
+    script_changes: Vec<crate::model::VariableChange>,
 }
 
 fn check_secrets(plan: &BatchPlan, secrets: &Variables) -> Result<(), EngineError> {
@@ -228,8 +231,12 @@ fn check_secrets(plan: &BatchPlan, secrets: &Variables) -> Result<(), EngineErro
     }
 }
 
-/// Per case: whether it refers to a name that an earlier case captures.
+/// Per case: whether it refers to a name that an earlier case captures. With scripts,
+/// which may set any variable, every case waits for the ones before it in its pass.
 fn needs_captures(plan: &BatchPlan) -> Vec<bool> {
+    if runner::has_scripts(plan) {
+        return vec![true; plan.cases.len()];
+    }
     let mut captured: HashSet<&str> = HashSet::new();
     plan.cases
         .iter()

@@ -34,6 +34,9 @@ pub struct Scope<'a> {
     pub layers: [&'a Variables; 5],
     /// Captured so far in this pass, with their JSON types.
     pub captures: &'a HashMap<String, Value>,
+    /// Postman's rule for collections with scripts (which may set any variable): an
+    /// unknown `{{name}}` is sent as written instead of being an error.
+    pub keep_unknown: bool,
 }
 
 /// A variable's value: captured values keep their JSON type.
@@ -74,6 +77,11 @@ impl<'a> Scope<'a> {
                         continue;
                     }
                     match self.lookup(name) {
+                        None if self.keep_unknown => {
+                            out.push_str("{{");
+                            out.push_str(name);
+                            out.push_str("}}");
+                        }
                         None => return Err(TemplateError::Unknown(name.to_owned())),
                         Some(Resolved::Json(Value::String(s))) => out.push_str(s),
                         Some(Resolved::Json(v)) => out.push_str(&v.to_string()),
@@ -179,6 +187,7 @@ mod tests {
         let scope = Scope {
             layers: [&globals, &coll, &env, &over, &row],
             captures: &captures,
+            keep_unknown: false,
         };
         assert_eq!(
             scope.render("{{g}}/{{a}}/{{ b }}/{{c}}/{{id}}").unwrap(),
@@ -199,6 +208,7 @@ mod tests {
         let scope = Scope {
             layers: [&env, &empty, &empty, &empty, &empty],
             captures: &captures,
+            keep_unknown: false,
         };
         assert_eq!(
             scope.render("{{base}}/items").unwrap(),
@@ -225,6 +235,7 @@ mod tests {
         let scope = Scope {
             layers: [&empty, &empty, &empty, &empty, &empty],
             captures: &captures,
+            keep_unknown: false,
         };
         let id = scope.render("{{$uuid}}").unwrap();
         assert!(uuid::Uuid::parse_str(&id).is_ok(), "{id}");

@@ -90,6 +90,7 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
             &Variables::new(),
         ],
         captures: &input.captures,
+        keep_unknown: false,
     };
     let client = match &input.cookies {
         Some(jar) => build_client_with_jar(&input.options, jar),

@@ -83,6 +83,7 @@ fn result(batch: &BatchId, position: u64, name: &str, verdict: Verdict) -> CaseR
             message: String::new(),
         }],
         captures: BTreeMap::new(),
+        script: None,
     }
 }
 

@@ -61,6 +61,7 @@ fn result(batch: &BatchId, position: u64) -> CaseResult {
             message: String::new(),
         }],
         captures: BTreeMap::new(),
+        script: None,
     }
 }
 

@@ -58,6 +58,7 @@ fn result(plan: &BatchPlan, position: u64, duration_ms: f64, verdict: Verdict) -
             message: String::new(),
         }],
         captures: Default::default(),
+        script: None,
     }
 }
 

@@ -393,7 +393,8 @@
     function Response(data, chai) {
         var self = this;
         Object.defineProperty(this, '__postmanKind', { value: 'Response' });
-        this.code = data.code;
+        // A request that failed has a response without a code (code 0 from Rust).
+        this.code = data.code || undefined;
         this.status = data.reason || REASONS[data.code] || '';
         this.headers = new PropertyList(data.headers, true);
         this.responseTime = data.responseTime;
@@ -561,7 +562,8 @@
 
         // The legacy interface (Postman's sandbox before `pm`).
         var tests = {};
-        var responseCode = response ? { code: response.code, name: response.status, detail: response.status } : { code: 0, name: '', detail: '' };
+        var received = Boolean(response && response.code);
+        var responseCode = received ? { code: response.code, name: response.status, detail: response.status } : {};
         var responseHeaders = response ? response.headers.toObject() : {};
         var postman = {
             setEnvironmentVariable: function (k, v) { scopes.environment.set(k, v); },
@@ -585,7 +587,7 @@
         };
         var xml2Json = function () { throw new Error('xml2Json is not supported yet'); };
 
-        var args = [pm, postman, tests, response ? response.text() : undefined, responseCode,
+        var args = [pm, postman, tests, received ? response.text() : undefined, responseCode,
             responseHeaders, response ? response.responseTime : undefined,
             response ? response.cookies.all().map(function (c) { return { name: c.key, value: c.value }; }) : [],
             legacyRequest, scopes.environment.toObject(), scopes.globals.toObject(),
@@ -720,6 +722,13 @@
             }
         });
     });
+    // Postman's legacy sandbox gives strings `has` (`responseBody.has("id")`).
+    Object.defineProperty(String.prototype, 'has', {
+        value: function has(value) { return this.indexOf(value) > -1; },
+        writable: true,
+        configurable: true
+    });
+
     // (Nothing may be frozen before this point: freezing climbs prototypes, and a frozen
     // prototype can no longer be given the accessors above.)
     intrinsics.forEach(function (object) {

@@ -53,4 +53,9 @@ insecure: boolean,
 /**
  * On resume, send again cases whose outcome is unknown even when not idempotent.
  */
-resend_unknown: boolean, };
+resend_unknown: boolean, 
+/**
+ * Time each phase of a case's scripts may take (its pre-request or its test scripts,
+ * with their timers and promises).
+ */
+script_timeout_ms: number, };

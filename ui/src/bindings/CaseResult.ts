@@ -4,6 +4,7 @@ import type { BatchId } from "./BatchId";
 import type { RequestRecord } from "./RequestRecord";
 import type { ResponseRecord } from "./ResponseRecord";
 import type { RunError } from "./RunError";
+import type { ScriptRecord } from "./ScriptRecord";
 import type { Verdict } from "./Verdict";
 import type { JsonValue } from "./serde_json/JsonValue";
 
@@ -26,4 +27,8 @@ attempts: number, request: RequestRecord | null, response: ResponseRecord | null
 /**
  * Values captured for later cases (secrets masked).
  */
-captures: { [key in string]: JsonValue }, };
+captures: { [key in string]: JsonValue }, 
+/**
+ * What the case's scripts printed and changed; None when it ran none.
+ */
+script?: ScriptRecord, };

@@ -195,6 +195,7 @@ export const en = {
   "viewer.errorKind.body": "Response body could not be read",
   "viewer.errorKind.unknown_outcome": "Outcome unknown",
   "viewer.errorKind.cancelled": "Cancelled",
+  "viewer.errorKind.script": "Script error",
   "viewer.errorKind.other": "Error",
 } as const;
 

@@ -194,5 +194,6 @@ export const zh: Partial<Record<MessageKey, string>> = {
   "viewer.errorKind.body": "无法读取响应体",
   "viewer.errorKind.unknown_outcome": "结果未知",
   "viewer.errorKind.cancelled": "已取消",
+  "viewer.errorKind.script": "脚本错误",
   "viewer.errorKind.other": "错误",
 };

@@ -15,6 +15,7 @@ export const DEFAULT_OPTIONS: BatchOptions = {
   max_redirects: 10,
   insecure: false,
   resend_unknown: false,
+  script_timeout_ms: 5000,
 };
 
 export type NumberField = "concurrency" | "delay_ms" | "timeout_ms" | "retries" | "iterations";

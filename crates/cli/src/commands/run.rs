@@ -11,7 +11,8 @@ use tokio_util::sync::CancellationToken;
 use super::{cancel_on_ctrl_c, drive, engine_failure, open_store};
 use crate::cli::RunArgs;
 use crate::exit::Failure;
-use crate::{foreign, inputs};
+use crate::foreign::{self, Scope};
+use crate::inputs;
 
 pub async fn run(args: RunArgs) -> Result<ExitCode, Failure> {
     inputs::reports(&args.output.reports)?; // a bad --report is a usage error before anything runs
@@ -37,13 +38,23 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Failure> {
         .await
         .map_err(engine_failure)?;
     let db_hint = args.db.as_ref().map(|p| p.display().to_string());
-    drive(&engine, handle, events, &args.output, db_hint.as_deref()).await
+    let id = handle.id.clone();
+    let code = drive(&engine, handle, events, &args.output, db_hint.as_deref()).await?;
+    let exports = [
+        (&args.export_environment, Scope::Environment),
+        (&args.export_globals, Scope::Globals),
+    ];
+    for (path, scope) in exports {
+        if let Some(path) = path {
+            foreign::export_variables(&engine, &id, scope, path)?;
+        }
+    }
+    Ok(code)
 }
 
 fn request(args: &RunArgs) -> Result<BatchRequest, Failure> {
     let mut collections = inputs::collections(&args.files)?;
     inputs::only_folders(&mut collections, &args.folders)?;
-    inputs::warn_of_scripts(&collections);
     let mut secrets = inputs::pairs(&args.secrets, "--secret")?;
     let (mut environment, environment_secrets) = match &args.env {
         Some(path) => foreign::variables(path)?,
@@ -95,6 +106,7 @@ fn request(args: &RunArgs) -> Result<BatchRequest, Failure> {
             iterations: args.iterations,
             network_wait_secs: args.network_wait,
             insecure: args.insecure,
+            script_timeout_ms: args.timeout_script,
             ..BatchOptions::default()
         },
         shard: inputs::shard(args.shard.as_deref())?,

@@ -159,6 +159,10 @@ pub struct BatchOptions {
     pub insecure: bool,
     /// On resume, send again cases whose outcome is unknown even when not idempotent.
     pub resend_unknown: bool,
+    /// Time each phase of a case's scripts may take (its pre-request or its test scripts,
+    /// with their timers and promises).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub script_timeout_ms: u64,
 }
 
 impl Default for BatchOptions {
@@ -176,6 +180,7 @@ impl Default for BatchOptions {
             max_redirects: 10,
             insecure: false,
             resend_unknown: false,
+            script_timeout_ms: 5_000,
         }
     }
 }

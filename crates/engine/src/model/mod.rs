@@ -29,4 +29,6 @@ pub use result::{
     AssertionOutcome, CaseResult, ErrorKind, RequestRecord, ResponseRecord, ResultSummary,
     RunError, Verdict,
 };
-pub use script::Scripts;
+pub use script::{
+    ChainedScript, ConsoleLine, InheritedScripts, ScriptRecord, Scripts, VariableChange,
+};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::batch::{BatchId, BatchOptions};
 use super::collection::{Case, Variables};
+use super::script::InheritedScripts;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlannedCollection {
@@ -15,6 +16,9 @@ pub struct PlannedCollection {
     /// The file it was read from, if any.
     pub source: Option<String>,
     pub variables: Variables,
+    /// The collection's and its folders' scripts (the cases carry their own).
+    #[serde(default)]
+    pub scripts: InheritedScripts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

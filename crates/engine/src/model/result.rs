@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::batch::BatchId;
+use super::script::ScriptRecord;
 
 /// The verdict of one executed case. A failed assertion and a runtime error are different
 /// things everywhere: the API answered wrongly, versus we could not get an answer.
@@ -64,6 +65,8 @@ pub enum ErrorKind {
     UnknownOutcome,
     /// The user cancelled the request before its response arrived (workbench sends).
     Cancelled,
+    /// A pre-request or test script threw, or went over its time or memory limit.
+    Script,
     Other,
 }
 
@@ -81,6 +84,7 @@ impl ErrorKind {
             ErrorKind::Body => "body",
             ErrorKind::UnknownOutcome => "unknown_outcome",
             ErrorKind::Cancelled => "cancelled",
+            ErrorKind::Script => "script",
             ErrorKind::Other => "other",
         }
     }
@@ -159,6 +163,10 @@ pub struct CaseResult {
     pub assertions: Vec<AssertionOutcome>,
     /// Values captured for later cases (secrets masked).
     pub captures: BTreeMap<String, Value>,
+    /// What the case's scripts printed and changed; None when it ran none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub script: Option<ScriptRecord>,
 }
 
 /// What a live event carries about a result: enough for a progress line or a table row.

@@ -55,6 +55,7 @@ pub fn evaluate(
         &Scope {
             layers: scope.layers,
             captures: &with_captured,
+            keep_unknown: scope.keep_unknown,
         }
     };
     for definition in &case.assertions {

@@ -11,12 +11,14 @@ use super::evaluate::evaluate;
 use super::mask::OutcomeParts;
 use super::network::NetworkOutcome;
 use super::request;
+use super::scripts::{self, Scripting};
 use super::shared::Shared;
 use crate::assertion::{Captures, Compiled};
 use crate::http::{self, Exchange, OutgoingRequest, TransportError};
-use crate::model::{CaseResult, ErrorKind, ResponseRecord, RunError, Verdict};
+use crate::model::{CaseResult, ErrorKind, ResponseRecord, RunError, ScriptRecord, Verdict};
 use crate::store::StoreError;
 use crate::template::Scope;
+use apiautotest_script::Phase;
 
 pub enum CaseOutcome {
     Done(Box<CaseResult>),
@@ -46,17 +48,7 @@ pub async fn run_case(
         .data_row
         .map_or(&shared.no_row, |r| &plan.rows[r as usize]);
     let planned_collection = &plan.collections[planned.collection_index as usize];
-    let collection = &planned_collection.variables;
-    let scope = Scope {
-        layers: [
-            &plan.globals,
-            collection,
-            &plan.environment,
-            &shared.overrides,
-            row,
-        ],
-        captures: &captures,
-    };
+    let collection_index = planned.collection_index as usize;
 
     let mut result = CaseResult {
         batch_id: plan.id.clone(),
@@ -75,6 +67,7 @@ pub async fn run_case(
         response: None,
         assertions: Vec::new(),
         captures: BTreeMap::new(),
+        script: None,
     };
     let idempotent = case.request.is_idempotent();
     let mut captured = Captures::new();
@@ -93,11 +86,85 @@ pub async fn run_case(
         return Ok(CaseOutcome::Done(Box::new(result)));
     }
 
+    // Scripts first (Postman's order): the pre-request chain may change the request and
+    // the variables the request is rendered with.
+    let mut scripting = shared.scripts.as_ref().map(|state| Scripting {
+        state,
+        variables: state.snapshot(),
+        record: ScriptRecord::default(),
+        error: None,
+        ran: false,
+    });
+    let changed;
+    let mut template = &case.request;
+    if let Some(scripting) = scripting.as_mut() {
+        let chain = planned_collection.scripts.chain(case, true);
+        if !chain.is_empty() {
+            let before = scripts::request_before(template, slot.case_index.to_string(), &case.name);
+            let outcome = scripting.run(
+                shared,
+                Phase::PreRequest,
+                &chain,
+                before.clone(),
+                None,
+                collection_index,
+                row,
+                &slot,
+            );
+            if let Some(after) = &outcome.request {
+                changed = scripts::changed_template(template, &before, after);
+                if let Some(changed) = &changed {
+                    template = changed;
+                }
+            }
+        }
+    }
+    let layers = scripting.as_ref().map(|s| {
+        let v = &s.variables;
+        (
+            scripts::texts(&v.globals),
+            v.collections
+                .get(collection_index)
+                .map(scripts::texts)
+                .unwrap_or_default(),
+            scripts::texts(&v.environment),
+        )
+    });
+    // `pm.variables.set` values are the run's local scope, above the data row: they
+    // resolve like captured values.
+    let with_local = scripting
+        .as_ref()
+        .filter(|s| !s.variables.local.is_empty())
+        .map(|s| {
+            let mut all = s.variables.local.clone().into_iter().collect::<Captures>();
+            all.extend(captures.iter().map(|(k, v)| (k.clone(), v.clone())));
+            all
+        });
+    let captures_seen = with_local.as_ref().unwrap_or(&captures);
+    let scope = match &layers {
+        Some((globals, collection, environment)) => Scope {
+            layers: [globals, collection, environment, &shared.overrides, row],
+            captures: captures_seen,
+            keep_unknown: true,
+        },
+        None => Scope {
+            layers: [
+                &plan.globals,
+                &planned_collection.variables,
+                &plan.environment,
+                &shared.overrides,
+                row,
+            ],
+            captures: &captures,
+            keep_unknown: false,
+        },
+    };
+
     let files_dir = planned_collection
         .source
         .as_deref()
         .and_then(|source| std::path::Path::new(source).parent());
-    match request::render(&case.request, &scope, plan.options.timeout_ms, files_dir) {
+    match request::render(template, &scope, plan.options.timeout_ms, files_dir) {
         Err(error) => {
             result.verdict = Verdict::Errored;
             result.error = Some(explain_missing_capture(error, &captures, plan));
@@ -127,6 +194,40 @@ pub async fn run_case(
                     }
                     result.assertions = outcome.assertions;
                     captured = outcome.captured;
+                    if let Some(scripting) = scripting.as_mut() {
+                        let chain = planned_collection.scripts.chain(case, false);
+                        if !chain.is_empty()
+                            && let Some(sent) = &result.request
+                        {
+                            let request = scripts::request_sent(
+                                sent,
+                                slot.case_index.to_string(),
+                                &case.name,
+                            );
+                            let response = scripts::response_for(
+                                exchange.status,
+                                &exchange.headers,
+                                &exchange.body,
+                                exchange.body_size,
+                                result.duration_ms,
+                            );
+                            let outcome = scripting.run(
+                                shared,
+                                Phase::Test,
+                                &chain,
+                                request,
+                                Some(response),
+                                collection_index,
+                                row,
+                                &slot,
+                            );
+                            let tests = scripts::test_outcomes(&outcome);
+                            if tests.iter().any(|t| !t.passed) {
+                                result.verdict = Verdict::Failed;
+                            }
+                            result.assertions.extend(tests);
+                        }
+                    }
                     result.response = Some(stored_response(
                         exchange,
                         plan.options.max_stored_body_bytes,
@@ -139,9 +240,44 @@ pub async fn run_case(
                         kind: error.kind,
                         message: error.message,
                     });
+                    // newman runs the test scripts of a request that failed too, with an
+                    // empty response: their tests are part of the outcome.
+                    if let (Some(scripting), Some(sent)) = (scripting.as_mut(), &result.request) {
+                        let chain = planned_collection.scripts.chain(case, false);
+                        if !chain.is_empty() {
+                            let request = scripts::request_sent(
+                                sent,
+                                slot.case_index.to_string(),
+                                &case.name,
+                            );
+                            let empty = scripts::response_for(0, &[], &[], 0, result.duration_ms);
+                            let outcome = scripting.run(
+                                shared,
+                                Phase::Test,
+                                &chain,
+                                request,
+                                Some(empty),
+                                collection_index,
+                                row,
+                                &slot,
+                            );
+                            result.assertions.extend(scripts::test_outcomes(&outcome));
+                        }
+                    }
                 }
             }
         }
+    }
+    if let Some(scripting) = scripting
+        && scripting.ran
+    {
+        if let Some(error) = scripting.error
+            && result.error.is_none()
+        {
+            result.verdict = Verdict::Errored;
+            result.error = Some(error);
+        }
+        result.script = Some(scripting.record);
     }
     mask(shared, &mut result, &captured);
     shared.finish(slot.pass, captured);
@@ -276,6 +412,18 @@ fn mask(shared: &Shared, result: &mut CaseResult, captured: &Captures) {
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    if let Some(script) = result.script.as_mut()
+        && !shared.masker.is_empty()
+    {
+        for line in &mut script.console {
+            shared.masker.mask_in_place(&mut line.text);
+        }
+        for change in &mut script.changes {
+            if let Some(value) = change.value.as_mut() {
+                shared.masker.mask_json(value);
+            }
+        }
+    }
     shared.masker.mask_outcome(OutcomeParts {
         request: result.request.as_mut(),
         response: result.response.as_mut(),

@@ -13,6 +13,7 @@ mod network;
 mod prepare;
 mod rate;
 pub(crate) mod request;
+mod scripts;
 mod shared;
 
 pub use control::{BatchControl, Command, ControlState};
@@ -22,4 +23,5 @@ pub use prepare::{BatchRequest, PrepareError, prepare};
 pub(crate) use batch::run;
 pub(crate) use dependencies::{capture_sources, references, with_feeders};
 pub(crate) use dispatch::Dispatch;
+pub(crate) use scripts::has_scripts;
 pub(crate) use shared::{Shared, SharedParts};

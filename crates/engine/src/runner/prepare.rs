@@ -4,7 +4,8 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::model::{
-    BatchId, BatchOptions, BatchPlan, Collection, PlannedCase, PlannedCollection, Variables,
+    BatchId, BatchOptions, BatchPlan, Collection, InheritedScripts, PlannedCase, PlannedCollection,
+    Variables,
 };
 use crate::template::is_dynamic;
 
@@ -54,6 +55,7 @@ pub fn prepare(request: BatchRequest) -> Result<BatchPlan, PrepareError> {
     for (index, (mut collection, source)) in request.collections.into_iter().enumerate() {
         collection.resolve_inherited_auth();
         collections.push(PlannedCollection {
+            scripts: InheritedScripts::of(&collection),
             name: collection.name,
             source: source.map(|s| s.display().to_string()),
             variables: collection.variables,
@@ -142,6 +144,13 @@ fn check_variables(
     collections: &[PlannedCollection],
     cases: &[PlannedCase],
 ) -> Result<(), PrepareError> {
+    // Scripts may set any variable at run time; Postman then sends an unknown `{{name}}`
+    // as written, and so does a scripted batch.
+    let scripted = collections.iter().any(|c| !c.scripts.is_empty())
+        || cases.iter().any(|c| !c.case.scripts.is_empty());
+    if scripted {
+        return Ok(());
+    }
     let mut known: HashSet<&str> = globals
         .keys()
         .chain(environment.keys())

@@ -12,6 +12,7 @@ use super::dispatch::{Dispatch, Ticket};
 use super::mask::Masker;
 use super::network::NetworkGate;
 use super::rate::RateLimiter;
+use super::scripts::{ScriptState, has_scripts};
 use crate::assertion::Captures;
 use crate::model::{BatchPlan, Variables};
 use crate::store::{Store, StoreError};
@@ -32,6 +33,8 @@ pub struct Shared {
     pub needs_captures: Vec<bool>,
     /// Positions whose outcome is unknown (resume).
     pub unknown: HashSet<u64>,
+    /// The variables scripts share; None when no case of the plan has a script.
+    pub scripts: Option<ScriptState>,
     dispatch: Mutex<Dispatch>,
     pass_finished: Notify,
     bailed: AtomicBool,
@@ -50,6 +53,8 @@ pub struct SharedParts {
     pub needs_captures: Vec<bool>,
     pub unknown: HashSet<u64>,
     pub dispatch: Dispatch,
+    /// Variable changes of the scripts of results already stored (resume), in order.
+    pub script_changes: Vec<crate::model::VariableChange>,
 }
 
 impl Shared {
@@ -59,6 +64,8 @@ impl Shared {
             network: NetworkGate::new(std::time::Duration::from_secs(options.network_wait_secs)),
             rate: options.rate_per_second.map(RateLimiter::new),
             stop: p.shutdown.child_token(),
+            scripts: has_scripts(&p.plan)
+                .then(|| ScriptState::new(&p.plan, &p.overrides, &p.script_changes)),
             plan: p.plan,
             overrides: p.overrides,
             no_row: Variables::new(),

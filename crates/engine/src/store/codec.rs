@@ -35,7 +35,7 @@ pub fn insert_plan(
         ],
     )?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO batch_collections (batch_id, collection_index, name, source, variables) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO batch_collections (batch_id, collection_index, name, source, variables, scripts) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (i, c) in plan.collections.iter().enumerate() {
         insert.execute(params![
@@ -43,7 +43,10 @@ pub fn insert_plan(
             i as i64,
             c.name,
             c.source,
-            serde_json::to_string(&c.variables)?
+            serde_json::to_string(&c.variables)?,
+            (!c.scripts.is_empty())
+                .then(|| serde_json::to_string(&c.scripts))
+                .transpose()?
         ])?;
     }
     let mut insert = conn.prepare_cached(
@@ -74,9 +77,9 @@ pub fn insert_result(conn: &Connection, r: &CaseResult) -> Result<(), StoreError
         "INSERT INTO results (batch_id, seq, position, case_index, iteration, data_row, case_name, verdict,
              error_kind, error_message, started_at, duration_ms, attempts, status, request, response_headers,
              response_body, response_body_size, response_body_cut, assertions, assertions_passed,
-             assertions_failed, captures)
+             assertions_failed, captures, script)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23)",
+                 ?21, ?22, ?23, ?24)",
     )?
     .execute(params![
         r.batch_id.0,
@@ -102,6 +105,7 @@ pub fn insert_result(conn: &Connection, r: &CaseResult) -> Result<(), StoreError
         passed,
         failed,
         serde_json::to_string(&r.captures)?,
+        r.script.as_ref().map(serde_json::to_string).transpose()?,
     ])?;
     Ok(())
 }
@@ -117,7 +121,7 @@ pub fn clear_in_flight(conn: &Connection, r: &CaseResult) -> Result<(), StoreErr
 pub const RESULT_COLUMNS: &str =
     "batch_id, seq, position, case_index, iteration, data_row, case_name, verdict,
     error_kind, error_message, started_at, duration_ms, attempts, status, request, response_headers,
-    response_body, response_body_size, response_body_cut, assertions, captures";
+    response_body, response_body_size, response_body_cut, assertions, captures, script";
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
     serde_json::from_str(text).map_err(|e| {
@@ -187,6 +191,10 @@ pub fn result_from_row(row: &Row<'_>) -> rusqlite::Result<CaseResult> {
         response,
         assertions: json(&row.get::<_, String>(19)?)?,
         captures: json(&row.get::<_, String>(20)?)?,
+        script: row
+            .get::<_, Option<String>>(21)?
+            .map(|text| json(&text))
+            .transpose()?,
     })
 }
 

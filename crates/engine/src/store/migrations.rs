@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0002_workspace.sql",
         include_str!("../../../../migrations/0002_workspace.sql"),
     ),
+    (
+        3,
+        "0003_scripts.sql",
+        include_str!("../../../../migrations/0003_scripts.sql"),
+    ),
 ];
 
 /// Brings the schema up to date. Safe when several processes (the app, a CLI run with

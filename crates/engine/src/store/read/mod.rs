@@ -121,7 +121,7 @@ impl Reader {
         }
         let vars: Vars = serde_json::from_str(&variables)?;
         let mut stmt = self.conn.prepare(
-            "SELECT name, source, variables FROM batch_collections WHERE batch_id = ?1 ORDER BY collection_index",
+            "SELECT name, source, variables, scripts FROM batch_collections WHERE batch_id = ?1 ORDER BY collection_index",
         )?;
         let collections = stmt
             .query_map([&id.0], |r| {
@@ -129,14 +129,19 @@ impl Reader {
                     r.get::<_, String>(0)?,
                     r.get::<_, Option<String>>(1)?,
                     r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
                 ))
             })?
             .map(|row| {
-                let (name, source, variables) = row?;
+                let (name, source, variables, scripts) = row?;
                 Ok(PlannedCollection {
                     name,
                     source,
                     variables: serde_json::from_str(&variables)?,
+                    scripts: scripts
+                        .map(|text| serde_json::from_str(&text))
+                        .transpose()?
+                        .unwrap_or_default(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -193,6 +198,24 @@ impl Reader {
             Ok((position, serde_json::from_str(&captures)?))
         })
         .collect()
+    }
+
+    /// The variable changes the scripts of a batch's results made, in commit order (resume
+    /// replays them).
+    pub fn script_changes(
+        &self,
+        id: &BatchId,
+    ) -> Result<Vec<crate::model::VariableChange>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT script FROM results WHERE batch_id = ?1 AND script IS NOT NULL ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([&id.0], |r| r.get::<_, String>(0))?;
+        let mut changes = Vec::new();
+        for row in rows {
+            let record: crate::model::ScriptRecord = serde_json::from_str(&row?)?;
+            changes.extend(record.changes);
+        }
+        Ok(changes)
     }
 
     /// Positions marked in flight that have no result: their outcome is unknown.

@@ -1,0 +1,185 @@
+//! Batches whose cases have Postman scripts, against the sandbox: Postman's order of the
+//! collection's, folders' and case's scripts, variables set by one case and used by the
+//! next, tests as assertion outcomes, a throwing script as its own error kind, and
+//! resume replaying what scripts set before the interruption.
+
+mod common;
+
+use apiautotest_engine::model::{BatchOptions, BatchState, ErrorKind, Verdict};
+use apiautotest_engine::runner::BatchRequest;
+use common::World;
+
+const CHAINED: &str = r#"name: scripted
+scripts:
+  pre: console.log("collection pre");
+  test: console.log("collection test");
+folders:
+  - path: items
+    scripts:
+      pre: console.log("folder pre");
+      test: console.log("folder test");
+cases:
+  - name: create
+    folder: items
+    request:
+      method: POST
+      url: "{{base}}/items"
+      json: {name: "{{label}}"}
+    scripts:
+      pre: |
+        console.log("case pre");
+        pm.variables.set("label", "widget-" + pm.info.iteration);
+      test: |
+        console.log("case test");
+        pm.test("created", function () { pm.response.to.have.status(201); });
+        pm.environment.set("item_id", pm.response.json().id);
+  - name: read
+    request:
+      method: GET
+      url: "{{base}}/items/{{item_id}}"
+      headers:
+        X-Unset: "{{never_set}}"
+    assert:
+      - status == 200
+    scripts:
+      test: |
+        pm.test("same label", function () {
+            pm.expect(pm.response.json().name).to.equal(pm.variables.get("label"));
+        });
+        pm.test("fails", function () { pm.expect(pm.response.code).to.equal(404); });
+  - name: broken
+    request:
+      method: GET
+      url: "{{base}}/status/200"
+    scripts:
+      test: |
+        pm.test("ran first", function () {});
+        var body = pm.response.json();
+        body.nothing.here = 1;
+"#;
+
+#[tokio::test]
+async fn scripts_run_in_postmans_order_and_chain_variables() {
+    let world = World::new().await;
+    let (state, results) = world.run(CHAINED, BatchOptions::default()).await;
+    assert_eq!(state, BatchState::Failed);
+
+    let create = &results[0];
+    assert_eq!(create.verdict, Verdict::Passed, "{create:?}");
+    let console: Vec<&str> = create
+        .script
+        .as_ref()
+        .expect("script record")
+        .console
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        console,
+        [
+            "collection pre",
+            "folder pre",
+            "case pre",
+            "collection test",
+            "folder test",
+            "case test"
+        ]
+    );
+    assert_eq!(
+        create.request.as_ref().and_then(|r| r.body.as_deref()),
+        Some(r#"{"name":"widget-0"}"#)
+    );
+
+    // The id the first case's test script set is in the second case's URL; a variable
+    // no one set is sent as written (Postman's rule with scripts).
+    let read = &results[1];
+    let request = read.request.as_ref().expect("request");
+    assert!(request.url.ends_with("/items/1"), "{}", request.url);
+    assert!(
+        request
+            .headers
+            .contains(&("X-Unset".to_owned(), "{{never_set}}".to_owned()))
+    );
+    let outcomes: Vec<(&str, bool)> = read
+        .assertions
+        .iter()
+        .map(|a| (a.assertion.as_str(), a.passed))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("status == 200", true),
+            ("same label", true),
+            ("fails", false)
+        ]
+    );
+    assert_eq!(read.verdict, Verdict::Failed);
+    assert_eq!(
+        read.assertions[2].message,
+        "AssertionError: expected 200 to equal 404"
+    );
+
+    let broken = &results[2];
+    assert_eq!(broken.verdict, Verdict::Errored);
+    let error = broken.error.as_ref().expect("script error");
+    assert_eq!(error.kind, ErrorKind::Script);
+    assert!(error.message.contains("line 3"), "{}", error.message);
+    assert!(error.message.contains("TypeError"), "{}", error.message);
+    assert_eq!(broken.assertions[0].assertion, "ran first");
+    assert!(
+        broken.response.is_some(),
+        "the response is kept beside the script error"
+    );
+}
+
+#[tokio::test]
+async fn secrets_are_masked_in_what_scripts_print_and_set() {
+    let world = World::new().await;
+    let yaml = r#"name: secret
+cases:
+  - name: leak
+    request: {method: GET, url: "{{base}}/status/200"}
+    scripts:
+      test: |
+        console.log("token is " + pm.variables.get("token"));
+        pm.environment.set("copy", pm.variables.get("token"));
+"#;
+    let request = BatchRequest {
+        secrets: [("token".to_owned(), "hunter2".to_owned())]
+            .into_iter()
+            .collect(),
+        ..world.request(yaml, BatchOptions::default())
+    };
+    let handle = world.start(request).await;
+    let id = handle.id.clone();
+    handle.finished().await.expect("finished");
+    let results = world.results(&id);
+    let record = results[0].script.as_ref().expect("script");
+    assert_eq!(record.console[0].text, "token is *****");
+    assert_eq!(record.changes[0].value, Some(serde_json::json!("*****")));
+}
+
+#[tokio::test]
+async fn a_script_over_its_time_limit_is_a_script_error_and_the_batch_goes_on() {
+    let world = World::new().await;
+    let yaml = r#"name: slow
+cases:
+  - name: loops
+    request: {method: GET, url: "{{base}}/status/200"}
+    scripts:
+      pre: "try { while (true) {} } catch (e) {}"
+  - name: after
+    request: {method: GET, url: "{{base}}/status/200"}
+    scripts:
+      test: pm.test("ok", function () { pm.response.to.be.ok; });
+"#;
+    let options = BatchOptions {
+        script_timeout_ms: 200,
+        ..BatchOptions::default()
+    };
+    let (_, results) = world.run(yaml, options).await;
+    let error = results[0].error.as_ref().expect("error");
+    assert_eq!(error.kind, ErrorKind::Script);
+    assert!(error.message.contains("time limit"), "{}", error.message);
+    assert_eq!(results[1].verdict, Verdict::Passed, "{:?}", results[1]);
+}
