@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "delete_collection",
     "restore_collection",
     "import_collection",
+    "export_collection",
     "save_collection",
     "create_folder",
     "rename_folder",

@@ -11,6 +11,7 @@ mod collections;
 mod commands;
 mod demo;
 mod error;
+mod import;
 mod launch;
 pub mod live;
 mod quit;
@@ -86,6 +87,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::workspace::delete_collection,
             commands::workspace::restore_collection,
             commands::workspace::import_collection,
+            commands::workspace::export_collection,
             commands::workspace::save_collection,
             commands::workspace::create_folder,
             commands::workspace::rename_folder,

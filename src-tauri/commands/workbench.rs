@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use apiautotest_engine::model::{BatchOptions, Collection, Variables};
+use apiautotest_engine::model::{BatchOptions, Collection, InheritedScripts, Variables};
 use apiautotest_engine::workbench::{SendInput, SendOutcome, send_case as send};
 use tauri::State;
 
@@ -31,6 +31,7 @@ pub async fn send_case(
     let mut case = parse_case_with_body(case, json_body)?;
     let mut collection_variables = Variables::new();
     let mut files_dir = None;
+    let mut scripts = InheritedScripts::default();
     if let Some(id) = &collection_id {
         let info = state.workspace.collection_info(id)?;
         let settings = Collection {
@@ -42,6 +43,7 @@ pub async fn send_case(
             cases: Vec::new(),
         };
         case.request.auth = settings.effective_auth(&case).cloned();
+        scripts = InheritedScripts::of(&settings);
         collection_variables = settings.variables;
         files_dir = info
             .file_path
@@ -69,6 +71,7 @@ pub async fn send_case(
         options: BatchOptions::default(),
         cookies,
         files_dir,
+        scripts,
     };
     let outcome = send(input, cancel).await;
     if let (Some(id), Ok(mut captured)) = (&collection_id, state.captured.lock()) {

@@ -6,6 +6,7 @@ use apiautotest_engine::workspace::{CollectionSettings, CollectionTree, Workspac
 use tauri::State;
 
 use crate::error::CommandResult;
+use crate::import::ImportOutcome;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -50,13 +51,25 @@ pub fn restore_collection(id: String, state: State<'_, AppState>) -> CommandResu
     Ok(state.workspace.restore_collection(&id)?)
 }
 
-/// Reads a native collection file into the workspace.
+/// Reads a file into the workspace: a native collection, or a Postman collection,
+/// environment or globals export (with what did not map).
 #[tauri::command]
 pub fn import_collection(
     path: PathBuf,
     state: State<'_, AppState>,
-) -> CommandResult<WorkspaceCollection> {
-    Ok(state.workspace.import_collection_file(&path)?)
+) -> CommandResult<ImportOutcome> {
+    crate::import::import_file(&state.workspace, &path)
+}
+
+/// Writes the collection as a Postman v2.1 file at `path`; what Postman cannot hold
+/// (declarative assertions, captures, timeouts) comes back, to be shown.
+#[tauri::command]
+pub fn export_collection(
+    id: String,
+    path: PathBuf,
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<crate::import::ImportNote>> {
+    crate::import::export_postman(&state.workspace, &id, &path)
 }
 
 /// Writes the collection as a native file (to `path`, or to the file it came from);

@@ -20,6 +20,7 @@ mod find;
 mod hidden;
 mod highlighting;
 mod outage;
+mod postman;
 mod quit;
 mod reload;
 mod tree;

@@ -14,7 +14,7 @@ export function App() {
   const [page, setPage] = useState<Page>("runner");
   const startup = useStartup();
   const showRunner = useCallback(() => setPage("runner"), []);
-  const collections = useCollections(startup.info, showRunner);
+  const collections = useCollections(startup.info, showRunner, page !== "collections");
   const environments = useEnvironments();
 
   return (

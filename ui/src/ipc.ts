@@ -184,6 +184,15 @@ export async function pickCollectionSavePath(baseName: string): Promise<string |
   }
 }
 
+/** A save dialog for a file of `extensions` (an export); null when cancelled. */
+export async function pickSavePath(defaultPath: string, kind: string, extensions: string[]): Promise<string | null> {
+  try {
+    return await save({ defaultPath, filters: [{ name: kind, extensions }] });
+  } catch (e) {
+    throw toCommandError(e);
+  }
+}
+
 /** The file dialog for a multipart file; null when cancelled. */
 export async function pickAnyFile(title: string): Promise<string | null> {
   try {

@@ -2,6 +2,8 @@
  * The workspace's commands (collections, cases, folders, environments, drafts, sends),
  * typed. Goes through `call` in ipc.ts, the only module that imports Tauri.
  */
+import type { ImportNote } from "./bindings/ImportNote";
+import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { Case } from "./bindings/Case";
 import type { CasePlace } from "./bindings/CasePlace";
 import type { CaseSummary } from "./bindings/CaseSummary";
@@ -27,8 +29,10 @@ export const updateCollectionSettings = (id: string, settings: CollectionSetting
   call<void>("update_collection_settings", { id, settings });
 export const deleteCollection = (id: string) => call<void>("delete_collection", { id });
 export const restoreCollection = (id: string) => call<void>("restore_collection", { id });
-export const importCollection = (path: string) =>
-  call<WorkspaceCollection>("import_collection", { path });
+/** A native collection, or a Postman collection or environment, into the workspace. */
+export const importCollection = (path: string) => call<ImportOutcome>("import_collection", { path });
+/** Writes the collection as a Postman v2.1 file; returns what Postman cannot hold. */
+export const exportCollection = (id: string, path: string) => call<ImportNote[]>("export_collection", { id, path });
 /** Writes the native file (to `path`, or the collection's own file); returns where. */
 export const saveCollection = (id: string, path: string | null) =>
   call<string>("save_collection", { id, path });

@@ -35,6 +35,8 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Convert another tool's file into a native collection file.
     Import(ImportArgs),
+    /// Write a native collection in another tool's format.
+    Export(ExportArgs),
 }
 
 /// Options every batch-running command shares.
@@ -231,5 +233,22 @@ pub struct ImportArgs {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum ImportKind {
+    Postman,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The format to write: `postman` (Collection v2.1).
+    #[arg(long = "to", value_name = "FORMAT")]
+    pub to: ExportFormat,
+    /// The native collection file (YAML).
+    pub file: PathBuf,
+    /// Where to write; standard output when not given.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
     Postman,
 }

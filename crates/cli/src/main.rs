@@ -41,7 +41,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let single = matches!(&cli.command, Command::Run(a) if a.concurrency <= 1)
         || matches!(
             &cli.command,
-            Command::Batches(_) | Command::Report(_) | Command::Import(_)
+            Command::Batches(_) | Command::Report(_) | Command::Import(_) | Command::Export(_)
         );
     let runtime = if single {
         tokio::runtime::Builder::new_current_thread()
@@ -63,6 +63,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Command::Prune(args) => commands::prune::run(args).await,
             Command::Sandbox(args) => commands::sandbox::run(args).await,
             Command::Import(args) => commands::import::run(args),
+            Command::Export(args) => commands::export::run(args),
         }
     })
 }

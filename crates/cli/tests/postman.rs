@@ -317,3 +317,47 @@ fn import_writes_a_native_file_that_runs_and_says_what_did_not_map() {
         stderr(&broken)
     );
 }
+
+#[test]
+fn export_writes_postman_v2_1_that_imports_back_the_same() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(
+        dir.path(),
+        "shop.postman_collection.json",
+        &collection().to_string(),
+    );
+    let import = apiautotest(
+        dir.path(),
+        &[
+            "import",
+            "postman",
+            "shop.postman_collection.json",
+            "-o",
+            "shop.yaml",
+        ],
+    );
+    assert_eq!(import.status.code(), Some(0), "{}", stderr(&import));
+    let export = apiautotest(
+        dir.path(),
+        &["export", "--to", "postman", "shop.yaml", "-o", "back.json"],
+    );
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    let again = apiautotest(
+        dir.path(),
+        &["import", "postman", "back.json", "-o", "again.yaml"],
+    );
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let first = std::fs::read_to_string(dir.path().join("shop.yaml")).expect("first");
+    let second = std::fs::read_to_string(dir.path().join("again.yaml")).expect("second");
+    assert_eq!(
+        first, second,
+        "import, export, import must give the same file"
+    );
+    let back: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("back.json")).expect("json"))
+            .expect("JSON");
+    assert_eq!(
+        back["info"]["schema"],
+        "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+    );
+}

@@ -9,6 +9,7 @@ pub mod assertion;
 pub mod collection_file;
 pub mod collection_save;
 pub mod data_file;
+mod dynamic_values;
 pub mod http;
 pub mod model;
 pub mod report;
@@ -17,6 +18,7 @@ pub mod store;
 pub mod template;
 pub mod variables_file;
 pub mod workbench;
+mod workbench_scripts;
 pub mod workspace;
 
 mod engine;

@@ -6,7 +6,7 @@
 //! resolves its variables as it did where it came from. Values may themselves hold templates (Postman
 //! does the same); those are expanded too, and a cycle is an error, not a hang. Dynamic
 //! values: `{{$uuid}}`, `{{$timestamp}}` (Unix seconds), `{{$isoTimestamp}}`,
-//! `{{$randomInt}}` (0..=1000).
+//! `{{$randomInt}}` (0..=1000) and Postman's `$random*` family (`dynamic_values`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -154,16 +154,7 @@ pub fn is_dynamic(name: &str) -> bool {
     dynamic(name).is_some()
 }
 
-fn dynamic(name: &str) -> Option<String> {
-    use rand::Rng;
-    Some(match name {
-        "$uuid" | "$guid" | "$randomUUID" => uuid::Uuid::new_v4().to_string(),
-        "$timestamp" => chrono::Utc::now().timestamp().to_string(),
-        "$isoTimestamp" => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        "$randomInt" => rand::rng().random_range(0..=1000).to_string(),
-        _ => return None,
-    })
-}
+use crate::dynamic_values::dynamic;
 
 #[cfg(test)]
 mod tests {

@@ -14,13 +14,14 @@ use tokio_util::sync::CancellationToken;
 use crate::assertion::Compiled;
 use crate::http::{self, CookieJar, build_client, build_client_with_jar};
 use crate::model::{
-    AssertionOutcome, BatchOptions, Case, ErrorKind, RequestRecord, ResponseRecord, RunError,
-    Variables, Verdict,
+    AssertionOutcome, BatchOptions, Case, ErrorKind, InheritedScripts, RequestRecord,
+    ResponseRecord, RunError, ScriptRecord, Variables, Verdict,
 };
 use crate::runner::evaluate::evaluate;
 use crate::runner::request;
 use crate::runner::{Masker, OutcomeParts};
 use crate::template::Scope;
+use crate::workbench_scripts::SendScripts;
 
 /// What to send and with which variables.
 #[derive(Debug, Clone)]
@@ -42,6 +43,8 @@ pub struct SendInput {
     pub cookies: Option<CookieJar>,
     /// Where relative multipart file paths start: the collection file's folder.
     pub files_dir: Option<std::path::PathBuf>,
+    /// The collection's and folders' scripts (the case carries its own).
+    pub scripts: InheritedScripts,
 }
 
 /// What happened, for the response viewer.
@@ -66,6 +69,10 @@ pub struct SendOutcome {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub captured_values: BTreeMap<String, Value>,
+    /// What the case's scripts printed and set; None when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub script: Option<ScriptRecord>,
 }
 
 /// Sends `input.case` once. `cancel` abandons it (the outcome says so).
@@ -80,17 +87,37 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         captures: BTreeMap::new(),
         captures_json: BTreeMap::new(),
         captured_values: BTreeMap::new(),
+        script: None,
     };
-    let scope = Scope {
-        layers: [
-            &Variables::new(),
-            &input.collection,
-            &input.environment,
-            &input.overrides,
-            &Variables::new(),
-        ],
-        captures: &input.captures,
-        keep_unknown: false,
+    let mut scripting = SendScripts::new(
+        &input.scripts,
+        &input.case,
+        [&input.collection, &input.environment, &input.overrides],
+        &input.captures,
+        input.options.script_timeout_ms,
+    );
+    let scripted = scripting.has_any();
+    let changed = if scripted { scripting.before() } else { None };
+    let script_layers = scripted.then(|| scripting.layers());
+    let empty = Variables::new();
+    let scope = match &script_layers {
+        // With scripts, as in a batch: unknown names are sent as written.
+        Some((collection, environment, local)) => Scope {
+            layers: [&empty, collection, environment, &input.overrides, &empty],
+            captures: local,
+            keep_unknown: true,
+        },
+        None => Scope {
+            layers: [
+                &empty,
+                &input.collection,
+                &input.environment,
+                &input.overrides,
+                &empty,
+            ],
+            captures: &input.captures,
+            keep_unknown: false,
+        },
     };
     let client = match &input.cookies {
         Some(jar) => build_client_with_jar(&input.options, jar),
@@ -101,7 +128,7 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         Err(message) => return errored(outcome, ErrorKind::Other, message),
     };
     let rendered = request::render(
-        &input.case.request,
+        changed.as_ref().unwrap_or(&input.case.request),
         &scope,
         input.options.timeout_ms,
         input.files_dir.as_deref(),
@@ -145,6 +172,19 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
             outcome.assertions = evaluation.assertions;
             outcome.captures = evaluation.captured.into_iter().collect();
             outcome.captured_values = outcome.captures.clone();
+            if let Some(sent) = &outcome.request {
+                let tests = scripting.after(
+                    sent,
+                    exchange.status,
+                    &exchange.headers,
+                    &exchange.body,
+                    outcome.duration_ms,
+                );
+                if tests.iter().any(|t| !t.passed) {
+                    outcome.verdict = Verdict::Failed;
+                }
+                outcome.assertions.extend(tests);
+            }
             outcome.response = Some(ResponseRecord {
                 status: exchange.status,
                 headers: exchange.headers,
@@ -159,8 +199,23 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
                 kind: error.kind,
                 message: error.message,
             });
+            if let Some(sent) = &outcome.request {
+                let tests = scripting.after(sent, 0, &[], &[], outcome.duration_ms);
+                outcome.assertions.extend(tests);
+            }
         }
     }
+    let (record, script_error, set) = scripting.finish();
+    outcome.script = record;
+    if let Some(error) = script_error
+        && outcome.error.is_none()
+    {
+        outcome.verdict = Verdict::Errored;
+        outcome.error = Some(error);
+    }
+    // Values the scripts set go with the session, as captured values do.
+    outcome.captured_values.extend(set.clone());
+    outcome.captures.extend(set);
     masked(outcome, &input.secrets)
 }
 
@@ -170,9 +225,21 @@ fn errored(mut outcome: SendOutcome, kind: ErrorKind, message: String) -> SendOu
     outcome
 }
 
-/// Secrets never leave the engine in clear: the request, response, outcomes, captures.
+/// Secrets never leave the engine in clear: the request, response, outcomes, captures,
+/// and what scripts printed.
 fn masked(mut outcome: SendOutcome, secrets: &[String]) -> SendOutcome {
-    Masker::new(secrets.iter().map(String::as_str)).mask_outcome(OutcomeParts {
+    let masker = Masker::new(secrets.iter().map(String::as_str));
+    if let Some(script) = outcome.script.as_mut() {
+        for line in &mut script.console {
+            masker.mask_in_place(&mut line.text);
+        }
+        for change in &mut script.changes {
+            if let Some(value) = change.value.as_mut() {
+                masker.mask_json(value);
+            }
+        }
+    }
+    masker.mask_outcome(OutcomeParts {
         request: outcome.request.as_mut(),
         response: outcome.response.as_mut(),
         assertions: &mut outcome.assertions,

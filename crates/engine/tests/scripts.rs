@@ -183,3 +183,78 @@ cases:
     assert!(error.message.contains("time limit"), "{}", error.message);
     assert_eq!(results[1].verdict, Verdict::Passed, "{:?}", results[1]);
 }
+
+/// What the scripts of cases stored before an interruption set is still set after a
+/// resume: the changes are kept with their results and replayed.
+#[tokio::test]
+async fn resume_replays_what_earlier_scripts_set() {
+    let world = World::new().await;
+    let yaml = r#"name: resumable
+cases:
+  - name: login
+    request: {method: POST, url: "{{base}}/items", json: {name: token}}
+    scripts:
+      test: |
+        pm.environment.set("item", pm.response.json().id);
+        pm.globals.set("g", "global-" + pm.response.json().id);
+  - name: slow
+    request: {method: GET, url: "{{base}}/delay/300"}
+  - name: uses it
+    request: {method: GET, url: "{{base}}/items/{{item}}?g={{g}}"}
+    assert:
+      - status == 200
+"#;
+    let shutdown = tokio_util::sync::CancellationToken::new();
+    let handle = world
+        .engine
+        .start(
+            world.request(yaml, BatchOptions::default()),
+            shutdown.clone(),
+        )
+        .await
+        .expect("start");
+    let id = handle.id.clone();
+    for _ in 0..500 {
+        let done = world
+            .engine
+            .store()
+            .reader()
+            .expect("reader")
+            .batch(&id)
+            .expect("batch")
+            .counters
+            .done;
+        if done >= 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    shutdown.cancel();
+    assert_eq!(
+        handle.finished().await.expect("finished"),
+        BatchState::Interrupted
+    );
+    assert_eq!(
+        world.results(&id).len(),
+        1,
+        "only the first case had finished"
+    );
+
+    let resumed = world
+        .engine
+        .resume(
+            &id,
+            Default::default(),
+            Default::default(),
+            tokio_util::sync::CancellationToken::new(),
+        )
+        .await
+        .expect("resume");
+    assert_eq!(
+        resumed.finished().await.expect("finished"),
+        BatchState::Passed
+    );
+    let results = world.results(&id);
+    let url = &results[2].request.as_ref().expect("request").url;
+    assert!(url.ends_with("/items/1?g=global-1"), "{url}");
+}

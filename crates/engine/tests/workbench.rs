@@ -38,6 +38,7 @@ fn input(case: Case, environment: Variables) -> SendInput {
         options: BatchOptions::default(),
         cookies: None,
         files_dir: None,
+        scripts: Default::default(),
     }
 }
 

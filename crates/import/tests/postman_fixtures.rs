@@ -178,3 +178,35 @@ fn files_that_are_not_collections_get_a_clear_error() {
     assert!(err.message.contains("not a Postman collection"), "{err}");
     assert_eq!(detect("name: native\ncases: []\n"), None);
 }
+
+/// Import, export as Postman v2.1, import again: the same collection, for every fixture.
+#[test]
+fn import_export_import_gives_the_same_cases() {
+    for name in [
+        "newman-echo-v2.postman_collection.json",
+        "newman-sandbox-libraries.postman_collection.json",
+        "newman-disabled-and-duplicates.postman_collection.json",
+        "htmlextra-simple-post-request-with-formdata.postman_collection.json",
+        "htmlextra-simple-post-request-with-urlencoded.postman_collection.json",
+    ] {
+        let first = import(name).collection;
+        let (exported, unmapped) = postman::export(&first);
+        assert!(unmapped.is_empty(), "{name}: {unmapped:?}");
+        let text = serde_json::to_string_pretty(&exported).expect("JSON");
+        assert_eq!(detect(&text), Some(Format::PostmanCollection), "{name}");
+        let again = postman::collection(&text).expect("re-import").collection;
+        assert_eq!(again, first, "{name}");
+    }
+}
+
+#[test]
+fn what_postman_cannot_hold_is_listed_on_export() {
+    let text = "name: native\ncases:\n  - name: with checks\n    request: {method: GET, url: 'http://h/x?~off=1&on=2', timeout_ms: 5}\n    assert: ['status == 200']\n    capture: {id: jsonpath $.id}\n";
+    let native = collection_file::parse(text, Path::new("n.yaml")).expect("native");
+    let (exported, unmapped) = postman::export(&native);
+    let fields: Vec<&str> = unmapped.iter().map(|u| u.field.as_str()).collect();
+    assert_eq!(fields, ["assert", "capture", "request.timeout_ms"]);
+    let query = &exported["item"][0]["request"]["url"]["query"];
+    assert_eq!(query[0]["disabled"], serde_json::json!(true));
+    assert_eq!(query[1]["key"], "on");
+}

@@ -167,38 +167,49 @@
     // plain map of name -> value, with Postman's methods. `changes` records what the
     // case did, for the runner to keep.
     function Scope(name, values, readOnly, changes) {
-        var self = this;
-        function write() {
-            if (readOnly) { throw new Error('pm.' + name + ' is read-only'); }
-        }
-        this.has = function (key) { return has(values, key); };
-        this.get = function (key) { return has(values, key) ? values[key] : undefined; };
-        this.set = function (key, value) {
-            write();
-            key = String(key);
-            values[key] = value;
-            changes.push({ scope: name, name: key, value: value === undefined ? null : value });
-            return self;
-        };
-        this.unset = function (key) {
-            write();
-            key = String(key);
-            if (has(values, key)) {
-                delete values[key];
-                changes.push({ scope: name, name: key, unset: true });
-            }
-        };
-        this.clear = function () {
-            write();
-            Object.keys(values).forEach(function (key) { self.unset(key); });
-        };
-        this.toObject = function () { return Object.assign({}, values); };
-        this.toJSON = function () {
-            return Object.keys(values).map(function (key) { return { key: key, value: values[key] }; });
-        };
-        this.replaceIn = function (text) { return replaceIn(text, function (key) { return self.get(key); }); };
+        this.name = name;
         this.values = values;
+        this.readOnly = readOnly;
+        this.changes = changes;
     }
+    // Methods on the prototype (frozen with the realm's own classes below): a case makes
+    // five scopes, and closures per instance would cost each case their allocation.
+    Scope.prototype = {
+        constructor: Scope,
+        write: function () {
+            if (this.readOnly) { throw new Error('pm.' + this.name + ' is read-only'); }
+        },
+        has: function (key) { return has(this.values, key); },
+        get: function (key) { return has(this.values, key) ? this.values[key] : undefined; },
+        set: function (key, value) {
+            this.write();
+            key = String(key);
+            this.values[key] = value;
+            this.changes.push({ scope: this.name, name: key, value: value === undefined ? null : value });
+            return this;
+        },
+        unset: function (key) {
+            this.write();
+            key = String(key);
+            if (has(this.values, key)) {
+                delete this.values[key];
+                this.changes.push({ scope: this.name, name: key, unset: true });
+            }
+        },
+        clear: function () {
+            this.write();
+            Object.keys(this.values).forEach(function (key) { this.unset(key); }, this);
+        },
+        toObject: function () { return Object.assign({}, this.values); },
+        toJSON: function () {
+            var values = this.values;
+            return Object.keys(values).map(function (key) { return { key: key, value: values[key] }; });
+        },
+        replaceIn: function (text) {
+            var self = this;
+            return replaceIn(text, function (key) { return self.get(key); });
+        }
+    };
 
     function replaceIn(text, lookup) {
         if (typeof text !== 'string') { return text; }
@@ -229,55 +240,63 @@
 
     // A list of {key, value} with Postman's PropertyList methods (headers, query).
     function PropertyList(pairs, caseInsensitive) {
-        var list = pairs.map(function (p) { return { key: p[0], value: p[1] }; });
-        var same = caseInsensitive
-            ? function (a, b) { return String(a).toLowerCase() === String(b).toLowerCase(); }
-            : function (a, b) { return a === b; };
-        function find(key) {
-            for (var i = list.length - 1; i >= 0; i--) { if (same(list[i].key, key)) { return list[i]; } }
-            return undefined;
-        }
-        this.has = function (key, value) {
-            var found = find(key);
-            return Boolean(found) && (arguments.length < 2 || found.value === value);
-        };
-        this.get = function (key) { var f = find(key); return f ? f.value : undefined; };
-        this.one = function (key) { return find(key); };
-        this.all = function () { return list.slice(); };
-        this.count = function () { return list.length; };
-        this.each = function (fn) { list.forEach(fn); };
-        this.map = function (fn) { return list.map(fn); };
-        this.filter = function (fn) { return list.filter(fn); };
-        this.find = function (fn) { return list.find(fn); };
-        this.idx = function (i) { return list[i]; };
-        this.toObject = function () {
-            var out = {};
-            list.forEach(function (p) { if (!p.disabled) { out[p.key] = p.value; } });
-            return out;
-        };
-        this.toJSON = function () { return list.slice(); };
-        this.add = function (item) { list.push(normalize(item)); };
-        this.append = this.add;
-        this.upsert = function (item) {
-            item = normalize(item);
-            var found = find(item.key);
-            if (found) { found.value = item.value; } else { list.push(item); }
-        };
-        this.remove = function (key) {
-            list = list.filter(function (p) {
-                return typeof key === 'function' ? !key(p) : !same(p.key, typeof key === 'object' ? key.key : key);
-            });
-        };
-        this.clear = function () { list = []; };
-        this.pairs = function () { return list.filter(function (p) { return !p.disabled; }).map(function (p) { return [String(p.key), asText(p.value)]; }); };
-        function normalize(item) {
-            if (typeof item === 'string') {
-                var at = item.indexOf(':');
-                return { key: at < 0 ? item : item.slice(0, at).trim(), value: at < 0 ? '' : item.slice(at + 1).trim() };
-            }
-            return { key: item.key, value: item.value, disabled: item.disabled };
-        }
+        this.list = pairs.map(function (p) { return { key: p[0], value: p[1] }; });
+        this.caseInsensitive = caseInsensitive;
     }
+    function normalizeRow(item) {
+        if (typeof item === 'string') {
+            var at = item.indexOf(':');
+            return { key: at < 0 ? item : item.slice(0, at).trim(), value: at < 0 ? '' : item.slice(at + 1).trim() };
+        }
+        return { key: item.key, value: item.value, disabled: item.disabled };
+    }
+    PropertyList.prototype = {
+        constructor: PropertyList,
+        same: function (a, b) {
+            return this.caseInsensitive ? String(a).toLowerCase() === String(b).toLowerCase() : a === b;
+        },
+        one: function (key) {
+            for (var i = this.list.length - 1; i >= 0; i--) {
+                if (this.same(this.list[i].key, key)) { return this.list[i]; }
+            }
+            return undefined;
+        },
+        has: function (key, value) {
+            var found = this.one(key);
+            return Boolean(found) && (arguments.length < 2 || found.value === value);
+        },
+        get: function (key) { var f = this.one(key); return f ? f.value : undefined; },
+        all: function () { return this.list.slice(); },
+        count: function () { return this.list.length; },
+        each: function (fn) { this.list.forEach(fn); },
+        map: function (fn) { return this.list.map(fn); },
+        filter: function (fn) { return this.list.filter(fn); },
+        find: function (fn) { return this.list.find(fn); },
+        idx: function (i) { return this.list[i]; },
+        toObject: function () {
+            var out = {};
+            this.list.forEach(function (p) { if (!p.disabled) { out[p.key] = p.value; } });
+            return out;
+        },
+        toJSON: function () { return this.list.slice(); },
+        add: function (item) { this.list.push(normalizeRow(item)); },
+        append: function (item) { this.list.push(normalizeRow(item)); },
+        upsert: function (item) {
+            item = normalizeRow(item);
+            var found = this.one(item.key);
+            if (found) { found.value = item.value; } else { this.list.push(item); }
+        },
+        remove: function (key) {
+            var self = this;
+            this.list = this.list.filter(function (p) {
+                return typeof key === 'function' ? !key(p) : !self.same(p.key, typeof key === 'object' ? key.key : key);
+            });
+        },
+        clear: function () { this.list = []; },
+        pairs: function () {
+            return this.list.filter(function (p) { return !p.disabled; }).map(function (p) { return [String(p.key), asText(p.value)]; });
+        }
+    };
 
     function Url(text) {
         var self = this;
@@ -461,8 +480,14 @@
         };
         variables.replaceIn = function (text) { return replaceIn(text, variables.get); };
 
-        var request = new Request(input.request, chai);
-        var response = input.response ? new Response(input.response, chai) : undefined;
+        // Built on first use: most scripts read only a few of these.
+        var requestMade;
+        var responseMade;
+        var request = function () { return requestMade || (requestMade = new Request(input.request, chai)); };
+        var response = function () {
+            if (!responseMade && input.response) { responseMade = new Response(input.response, chai); }
+            return responseMade;
+        };
 
         var console_ = {};
         ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
@@ -546,9 +571,6 @@
             collectionVariables: scopes.collectionVariables,
             iterationData: scopes.iterationData,
             variables: variables,
-            request: request,
-            response: response,
-            cookies: response ? response.cookies : new PropertyList([], false),
             execution: execution,
             setNextRequest: execution.setNextRequest,
             require: requireModule,
@@ -559,12 +581,16 @@
             }
         };
         Object.defineProperty(pm, 'visualizer', { value: Object.freeze({ set: function () {} }) });
+        Object.defineProperty(pm, 'request', { enumerable: true, get: request });
+        Object.defineProperty(pm, 'response', { enumerable: true, get: response });
+        Object.defineProperty(pm, 'cookies', {
+            enumerable: true,
+            get: function () { return response() ? response().cookies : new PropertyList([], false); }
+        });
 
         // The legacy interface (Postman's sandbox before `pm`).
         var tests = {};
-        var received = Boolean(response && response.code);
-        var responseCode = received ? { code: response.code, name: response.status, detail: response.status } : {};
-        var responseHeaders = response ? response.headers.toObject() : {};
+        var received = function () { return Boolean(response() && response().code); };
         var postman = {
             setEnvironmentVariable: function (k, v) { scopes.environment.set(k, v); },
             getEnvironmentVariable: function (k) { return scopes.environment.get(k); },
@@ -574,28 +600,52 @@
             getGlobalVariable: function (k) { return scopes.globals.get(k); },
             clearGlobalVariable: function (k) { scopes.globals.unset(k); },
             clearGlobalVariables: function () { scopes.globals.clear(); },
-            getResponseHeader: function (k) { return response ? response.headers.get(k) : undefined; },
+            getResponseHeader: function (k) { return response() ? response().headers.get(k) : undefined; },
             getResponseCookie: function (k) {
-                var c = response && response.cookies.one(k);
+                var c = response() && response().cookies.one(k);
                 return c ? { name: c.key, value: c.value } : undefined;
             },
             setNextRequest: execution.setNextRequest
         };
-        var legacyRequest = {
-            url: String(request.url), method: request.method, headers: request.headers.toObject(),
-            data: request.body ? request.body.raw : {}
-        };
         var xml2Json = function () { throw new Error('xml2Json is not supported yet'); };
 
-        var args = [pm, postman, tests, received ? response.text() : undefined, responseCode,
-            responseHeaders, response ? response.responseTime : undefined,
-            response ? response.cookies.all().map(function (c) { return { name: c.key, value: c.value }; }) : [],
-            legacyRequest, scopes.environment.toObject(), scopes.globals.toObject(),
-            scopes.iterationData.toObject(), input.info.iteration,
-            undefined, undefined, undefined, xml2Json, requireModule, console_, setTimeout_,
-            clearTimeout_, setTimeout_, clearTimeout_, atobFn, btoaFn];
-        // `_`, `CryptoJS` and `tv4` load only when a script reads them.
-        var lazy = { 13: function () { return library('lodash3'); }, 14: function () { return library('crypto-js'); }, 15: freshTv4 };
+        // Each parameter of PARAMETERS, made only for the scripts whose text names it.
+        var make = function (i) {
+            switch (i) {
+                case 0: return pm;
+                case 1: return postman;
+                case 2: return tests;
+                case 3: return received() ? response().text() : undefined;
+                case 4: return received() ? { code: response().code, name: response().status, detail: response().status } : {};
+                case 5: return response() ? response().headers.toObject() : {};
+                case 6: return response() ? response().responseTime : undefined;
+                case 7: return response() ? response().cookies.all().map(function (c) { return { name: c.key, value: c.value }; }) : [];
+                case 8: {
+                    var r = request();
+                    return { url: String(r.url), method: r.method, headers: r.headers.toObject(), data: r.body ? r.body.raw : {} };
+                }
+                case 9: return scopes.environment.toObject();
+                case 10: return scopes.globals.toObject();
+                case 11: return scopes.iterationData.toObject();
+                case 12: return input.info.iteration;
+                case 13: return library('lodash3');
+                case 14: return library('crypto-js');
+                case 15: return freshTv4();
+                case 16: return xml2Json;
+                case 17: return requireModule;
+                case 18: return console_;
+                case 19: case 21: return setTimeout_;
+                case 20: case 22: return clearTimeout_;
+                case 23: return atobFn;
+                case 24: return btoaFn;
+                default: return undefined;
+            }
+        };
+        var made = [];
+        var argument = function (i) {
+            if (!(i in made)) { made[i] = make(i); }
+            return made[i];
+        };
 
         var error = null;
         var scriptIndex = -1;
@@ -603,8 +653,8 @@
             scriptIndex = s;
             var fn = compiled[input.scripts[s]];
             var needs = fn.__needs;
-            var callArgs = args.slice();
-            Object.keys(lazy).forEach(function (i) { if (needs[i]) { callArgs[i] = lazy[i](); } });
+            var callArgs = [];
+            for (var i = 0; i < needs.length; i++) { callArgs.push(needs[i] ? argument(i) : undefined); }
             try {
                 fn.apply(undefined, callArgs);
             } catch (e) {
@@ -644,14 +694,14 @@
                         stack: (error && error.stack) || ''
                     };
                 }
-                if (input.phase === 'prerequest') {
+                if (input.phase === 'prerequest' && requestMade) {
                     out.request = {
                         id: input.request.id,
                         name: input.request.name,
-                        method: String(request.method).toUpperCase(),
-                        url: String(request.url),
-                        headers: request.headers.pairs(),
-                        body: request.body ? asText(request.body.raw) : null
+                        method: String(requestMade.method).toUpperCase(),
+                        url: String(requestMade.url),
+                        headers: requestMade.headers.pairs(),
+                        body: requestMade.body ? asText(requestMade.body.raw) : null
                     };
                 }
                 return JSON.stringify(out);
@@ -674,7 +724,11 @@
         PARAMETERS: Object.freeze(PARAMETERS.slice()),
         // Keeps a compiled script; `needs` says which lazy parameters its text names.
         keep: function (fn, text) {
-            fn.__needs = { 13: /\b_\b/.test(text), 14: /\bCryptoJS\b/.test(text), 15: /\btv4\b/.test(text) };
+            // Which parameters the text names (a name in a comment or a string counts too:
+            // making one that is not used only costs a little).
+            fn.__needs = PARAMETERS.map(function (name) {
+                return new RegExp('(^|[^\\w$])' + name.replace('$', '\\$') + '($|[^\\w$])').test(text);
+            });
             compiled.push(fn);
             return compiled.length - 1;
         },
@@ -736,6 +790,7 @@
         if (object.prototype) { deepFreeze(object.prototype); }
     });
     deepFreeze(uuidModule);
+    [Scope, PropertyList, Url, Request, Response].forEach(function (cls) { deepFreeze(cls.prototype); deepFreeze(cls); });
     Object.defineProperty(global, '__aat', { value: api });
     // The globals present now stay, unchangeable: a script cannot replace JSON or Math for
     // the cases after it.

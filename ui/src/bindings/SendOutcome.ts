@@ -3,6 +3,7 @@ import type { AssertionOutcome } from "./AssertionOutcome";
 import type { RequestRecord } from "./RequestRecord";
 import type { ResponseRecord } from "./ResponseRecord";
 import type { RunError } from "./RunError";
+import type { ScriptRecord } from "./ScriptRecord";
 import type { Verdict } from "./Verdict";
 import type { JsonValue } from "./serde_json/JsonValue";
 
@@ -22,4 +23,8 @@ captures: { [key in string]: JsonValue },
  * The same values as JSON text, for display: the page reads JSON numbers as doubles,
  * which would show a captured 64-bit id rounded. Sends stored before it have none.
  */
-captures_json: { [key in string]: string }, };
+captures_json: { [key in string]: string }, 
+/**
+ * What the case's scripts printed and set; None when it has none.
+ */
+script?: ScriptRecord, };

@@ -5,6 +5,8 @@ import type { CaseDraft } from "../editor/caseDraft";
 import { RequestTabs, withCount } from "../editor/RequestTabs";
 import { UrlBar } from "../editor/UrlBar";
 import { useI18n } from "../hooks/useI18n";
+import { ScriptEditor } from "../scripts/ScriptEditor";
+import { withScript } from "../scripts/withScript";
 import type { CaseSession } from "./useCaseSession";
 import type { InheritedAuth } from "./inheritedAuth";
 
@@ -123,6 +125,17 @@ export function CaseEditorPane({ session, known, inherited, sending, onSend, onC
               />
             ),
           },
+          ...(["pre", "test"] as const).map((phase) => ({
+            id: `script-${phase}`,
+            label: definition.scripts?.[phase]?.trim() ? `${t(`scripts.${phase}`)} •` : t(`scripts.${phase}`),
+            content: (
+              <ScriptEditor
+                phase={phase}
+                value={definition.scripts?.[phase] ?? ""}
+                onChange={(code) => change({ ...draft, case: { ...definition, scripts: withScript(definition.scripts, phase, code) } })}
+              />
+            ),
+          })),
         ]}
       />
     </div>

@@ -31,13 +31,14 @@ type Props = {
   known: ReadonlySet<string>;
   onSaved: () => Promise<void>;
   onSaveFile: () => Promise<void>;
+  onExportPostman: () => Promise<void>;
 };
 
 /**
  * A collection's own settings: its variables, the auth its cases inherit, and each
  * folder's auth (a folder's auth is inherited by the cases and folders inside it).
  */
-export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile }: Props) {
+export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile, onExportPostman }: Props) {
   const { t } = useI18n();
   const { collection } = tree;
   const [settings, setSettingsState] = useState<CollectionSettings>(collection.settings);
@@ -101,6 +102,9 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile }: Pro
         <span className="panel-spacer" />
         <button onClick={() => void onSaveFile()} data-testid="collections-save-file">
           {t("collections.saveFile")}
+        </button>
+        <button onClick={() => void onExportPostman()} data-testid="collections-export-postman">
+          {t("collections.exportPostman")}
         </button>
         <button className="primary" disabled={!dirty || saving} onClick={() => void save()} data-testid="collections-settings-save">
           {t("collections.save")}

@@ -5,12 +5,13 @@ import { appendAssertion } from "../checks/assertFromResponse";
 import { copyText } from "../clipboard";
 import { caseForSave } from "../editor/caseDraft";
 import { useI18n } from "../hooks/useI18n";
-import { errorText, pickAnyFile, pickCollectionSavePath } from "../ipc";
+import { errorText, onFileDrop, pickAnyFile, pickCollectionSavePath, pickSavePath } from "../ipc";
 import { notify } from "../notices";
 import { Sidebar } from "../tree/Sidebar";
 import { focusBodyFind } from "../workbench/find/focusBodyFind";
 import { ResponseViewer } from "../workbench/ResponseViewer";
-import { createCase, saveCollection } from "../workspaceIpc";
+import { createCase, exportCollection, saveCollection } from "../workspaceIpc";
+import { showImportReport } from "../imports/importReport";
 import { CaseEditorPane } from "./CaseEditorPane";
 import { CollectionSettingsPane } from "./CollectionSettingsPane";
 import { curlRequest } from "./curlRequest";
@@ -21,6 +22,7 @@ import { shortcutOf } from "./shortcuts";
 import { useCaseSession } from "./useCaseSession";
 import type { EnvironmentsState } from "./useEnvironments";
 import { useSender } from "./useSender";
+import { ImportReportPanel } from "../imports/ImportReportPanel";
 import { useTreeActions } from "./useTreeActions";
 import { useWorkspaceData } from "./useWorkspaceData";
 import "./collections.css";
@@ -62,6 +64,7 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
     trees: data.trees,
     environment: environments.active,
     reloadTrees: data.reloadTrees,
+    reloadEnvironments: environments.reload,
     openCollectionSettings: (id) => setOpened({ kind: "collection", id }),
     onCaseCreated: (id) => setOpened({ kind: "case", id }),
     onCaseDeleted: (id) => setOpened((current) => (current?.kind === "case" && current.id === id ? null : current)),
@@ -99,6 +102,18 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
       })
       .catch((e: unknown) => notify(errorText(e), "error"));
   }, [collection, data, session.draft, t]);
+
+  // A file dropped on the page while it is shown is imported (on the Runner page it is
+  // opened to run instead).
+  useEffect(() => {
+    if (!visible) return;
+    const stop = onFileDrop((paths) => {
+      for (const path of paths) {
+        actions.importCollection(path).catch((e: unknown) => notify(errorText(e), "error"));
+      }
+    });
+    return () => void stop.then((f) => f()).catch(() => undefined);
+  }, [visible, actions]);
 
   // Shortcuts while the page is shown.
   useEffect(() => {
@@ -140,6 +155,19 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
     }
   };
 
+  const exportPostman = async () => {
+    if (!collection) return;
+    try {
+      const path = await pickSavePath(`${collection.name}.postman_collection.json`, "Postman", ["json"]);
+      if (!path) return;
+      const unmapped = await exportCollection(collection.id, path);
+      notify(t("collections.exportedPostman", { path }));
+      showImportReport(unmapped.length > 0 ? { name: collection.name, source: "Postman", unmapped, direction: "export" } : null);
+    } catch (e) {
+      notify(errorText(e), "error");
+    }
+  };
+
   return (
     <div className="collections-page">
       <aside className="collections-sidebar">
@@ -153,6 +181,7 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
         />
       </aside>
       <main className="collections-main">
+        <ImportReportPanel />
         {opened?.kind === "case" && (
           <CaseEditorPane
             session={session}
@@ -168,7 +197,14 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
           />
         )}
         {opened?.kind === "collection" && tree && (
-          <CollectionSettingsPane key={tree.collection.id} tree={tree} known={known} onSaved={data.reloadTrees} onSaveFile={saveFile} />
+          <CollectionSettingsPane
+            key={tree.collection.id}
+            tree={tree}
+            known={known}
+            onSaved={data.reloadTrees}
+            onSaveFile={saveFile}
+            onExportPostman={exportPostman}
+          />
         )}
         {opened === null && (
           <div className="collections-empty" data-testid="collections-empty">

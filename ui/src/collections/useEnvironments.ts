@@ -15,6 +15,7 @@ export type EnvironmentsState = {
   save: (environment: Environment) => Promise<Environment>;
   remove: (id: string) => Promise<void>;
   activate: (id: string | null) => Promise<void>;
+  reload: () => Promise<void>;
 };
 
 export function useEnvironments(): EnvironmentsState {
@@ -65,5 +66,5 @@ export function useEnvironments(): EnvironmentsState {
   );
 
   const active = environments.find((e) => e.id === activeId) ?? null;
-  return { environments, activeId, active, save, remove, activate };
+  return { environments, activeId, active, save, remove, activate, reload };
 }

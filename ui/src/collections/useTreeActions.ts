@@ -16,6 +16,7 @@ import { notify } from "../notices";
 import { DEFAULT_OPTIONS } from "../runner/options";
 import type { SidebarActions } from "../tree/Sidebar";
 import * as ws from "../workspaceIpc";
+import { showImportReport } from "../imports/importReport";
 import { curlRequest } from "./curlRequest";
 import { inheritedAuth } from "./inheritedAuth";
 
@@ -23,6 +24,7 @@ type Deps = {
   trees: CollectionTree[];
   environment: Environment | null;
   reloadTrees: () => Promise<void>;
+  reloadEnvironments: () => Promise<void>;
   openCollectionSettings: (id: string) => void;
   onCaseCreated: (id: string) => void;
   onCaseDeleted: (id: string) => void;
@@ -50,11 +52,18 @@ export function useTreeActions(deps: Deps): SidebarActions {
       createCollection: async (name) => {
         await after(ws.createCollection(name));
       },
-      importCollection: async () => {
-        const path = await pickCollectionFile(t("collections.openTitle"));
+      importCollection: async (dropped?: string) => {
+        const path = dropped ?? (await pickCollectionFile(t("collections.openTitle")));
         if (!path) return;
-        const collection = await after(ws.importCollection(path));
-        notify(t("collections.imported", { name: collection.name }));
+        const outcome = await after(ws.importCollection(path));
+        if (outcome.environment) {
+          await deps.reloadEnvironments();
+          notify(t("collections.importedEnvironment", { name: outcome.environment.name }));
+        }
+        if (outcome.collection) notify(t("collections.imported", { name: outcome.collection.name }));
+        const name = outcome.collection?.name ?? outcome.environment?.name ?? path;
+        // Another tool's file: say what came over and what did not.
+        showImportReport(outcome.source === "native" ? null : { name, source: outcome.source, unmapped: outcome.unmapped });
       },
       renameCollection: async (id, name) => {
         await after(ws.renameCollection(id, name));

@@ -11,14 +11,17 @@ export function AssertionList({ assertions }: { assertions: readonly AssertionOu
           <span className="assertion-mark">{a.passed ? "✔" : "✘"}</span>
           <div>
             <code>{a.assertion}</code>
-            <div className="assertion-values">
-              <span>
-                {t("detail.expected")}: <code>{a.expected}</code>
-              </span>
-              <span>
-                {t("detail.actual")}: <code>{a.actual}</code>
-              </span>
-            </div>
+            {/* A script's pm.test has neither when it passes: nothing to compare. */}
+            {(a.expected !== "" || a.actual !== "") && (
+              <div className="assertion-values">
+                <span>
+                  {t("detail.expected")}: <code>{a.expected}</code>
+                </span>
+                <span>
+                  {t("detail.actual")}: <code>{a.actual}</code>
+                </span>
+              </div>
+            )}
             {a.message && <div className="error-text">{a.message}</div>}
           </div>
         </li>

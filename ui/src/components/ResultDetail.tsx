@@ -2,6 +2,7 @@ import { formatMs } from "../format";
 import type { ResultDetail as Detail } from "../bindings/ResultDetail";
 import { useI18n } from "../hooks/useI18n";
 import { useResultDetail } from "../hooks/useResultDetail";
+import { ConsoleLines } from "../scripts/ConsoleLines";
 import { AssertionList } from "./AssertionList";
 import { BodyPanel } from "../workbench/BodyPanel";
 import { HeaderList } from "./HttpParts";
@@ -87,6 +88,7 @@ function DetailBody({ detail }: { detail: Detail }) {
           <AssertionList assertions={result.assertions} />
         </section>
       )}
+      <ConsoleLines lines={result.script?.console ?? []} />
       {captures.length > 0 && (
         <section>
           <h4>{t("detail.captures")}</h4>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { CollectionInfo } from "../bindings/CollectionInfo";
 import type { StartupInfo } from "../bindings/StartupInfo";
 import {
@@ -29,7 +29,12 @@ function withCollection(list: CollectionInfo[], info: CollectionInfo): Collectio
  * The collections the Runner offers: demo, the one opened last, and those opened since
  * (dialog, drop, command line). `onOpened` runs when one is opened (to show the Runner).
  */
-export function useCollections(info: StartupInfo | null, onOpened: () => void): Collections {
+export function useCollections(info: StartupInfo | null, onOpened: () => void, dropsWanted = true): Collections {
+  // Files dropped while another page is shown are that page's (Collections imports them).
+  const acceptDrops = useRef(dropsWanted);
+  useEffect(() => {
+    acceptDrops.current = dropsWanted;
+  }, [dropsWanted]);
   const [opened, setOpened] = useState<CollectionInfo[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<Collections["invalid"]>(null);
@@ -80,6 +85,7 @@ export function useCollections(info: StartupInfo | null, onOpened: () => void): 
   useEffect(() => {
     const stopOpened = onCollectionOpened(adopt);
     const stopDrop = onFileDrop((paths) => {
+      if (!acceptDrops.current) return; // the Collections page imports what is dropped there
       const path = paths.find((p) => COLLECTION_EXTENSIONS.some((ext) => p.toLowerCase().endsWith(`.${ext}`)));
       if (path) void openPath(path);
       else if (paths.length > 0) setInvalid({ path: paths[0], message: null });

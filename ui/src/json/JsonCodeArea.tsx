@@ -18,6 +18,8 @@ type Props = {
   known?: ReadonlySet<string>;
   /** For buttons that rewrite the whole text (Format). */
   handle?: Ref<JsonCodeAreaHandle>;
+  /** Another language's colouring (the script tabs' JavaScript); JSON's by default. */
+  colour?: (text: string) => ReactNode[];
 };
 
 export type JsonCodeAreaHandle = {
@@ -43,7 +45,7 @@ const COLOURED_UP_TO = 200_000;
  * padding and line height, neither wraps lines, and the mirror's content is moved by the
  * textarea's scroll offsets so the two stay aligned however far it is scrolled.
  */
-export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, invalid, placeholder, rows, autoFocus, known, handle }: Props) {
+export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, invalid, placeholder, rows, autoFocus, known, handle, colour }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   useImperativeHandle(
     handle,
@@ -66,8 +68,9 @@ export function JsonCodeArea({ value, onChange, testId, ariaLabel, className, in
   // Typing scrolls the textarea to keep the caret visible.
   useLayoutEffect(followScroll, [value]);
   const coloured = useMemo(
-    () => (value.length > COLOURED_UP_TO ? value : jsonTokens(value).map((token) => tokenSpan(token, known))),
-    [value, known],
+    () =>
+      value.length > COLOURED_UP_TO ? value : colour ? colour(value) : jsonTokens(value).map((token) => tokenSpan(token, known)),
+    [value, known, colour],
   );
 
   return (

@@ -13,7 +13,7 @@ type Props = {
   onImport: () => Promise<void>;
 };
 
-/** Above the tree: the search field, New collection and Open file. */
+/** Above the tree: the search field, New collection and Import (native or Postman files). */
 export function SidebarHeader({ search, onSearch, onSearchKeyDown, searchInputRef, onNewCollection, onImport }: Props) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +38,7 @@ export function SidebarHeader({ search, onSearch, onSearchKeyDown, searchInputRe
           type="button"
           className="small"
           data-testid="tree-import"
+          title={t("tree.importHint")}
           onClick={() => {
             setError(null);
             onImport().catch((e: unknown) => setError(errorMessage(e)));

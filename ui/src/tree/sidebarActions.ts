@@ -7,7 +7,8 @@ import type { CasePlace } from "../bindings/CasePlace";
 export type SidebarActions = {
   createCollection(name: string): Promise<void>;
   /** Opens a file dialog itself. */
-  importCollection(): Promise<void>;
+  /** From the file dialog, or the file dropped on the page. */
+  importCollection(path?: string): Promise<void>;
   renameCollection(id: string, name: string): Promise<void>;
   /** The page offers Undo. */
   deleteCollection(id: string): Promise<void>;

@@ -42,16 +42,19 @@ function AssertionItem({ outcome }: { outcome: AssertionOutcome }) {
       </span>
       <div className="rv-assertion-body">
         <code className="rv-assertion-text">{outcome.assertion}</code>
-        <dl className="rv-assertion-values">
-          <dt>{t("detail.expected")}</dt>
-          <dd>
-            <code>{outcome.expected}</code>
-          </dd>
-          <dt>{t("detail.actual")}</dt>
-          <dd>
-            <code>{outcome.actual}</code>
-          </dd>
-        </dl>
+        {/* A script's pm.test has neither when it passes: nothing to compare. */}
+        {(outcome.expected !== "" || outcome.actual !== "") && (
+          <dl className="rv-assertion-values">
+            <dt>{t("detail.expected")}</dt>
+            <dd>
+              <code>{outcome.expected}</code>
+            </dd>
+            <dt>{t("detail.actual")}</dt>
+            <dd>
+              <code>{outcome.actual}</code>
+            </dd>
+          </dl>
+        )}
         {outcome.message && <p className="rv-assertion-message">{outcome.message}</p>}
       </div>
     </li>

@@ -1,7 +1,10 @@
 import type { RunError } from "../bindings/RunError";
 import { useI18n } from "../hooks/useI18n";
 
-/** A transport or preparation error: no answer came back, which is not a failed assertion. */
+/**
+ * Why the send has an error: no answer came back (transport, preparation), which is not a
+ * failed assertion; or a script threw, which the response shown beside it did not cause.
+ */
 export function ErrorPanel({ error }: { error: RunError }) {
   const { t } = useI18n();
   return (
@@ -11,7 +14,7 @@ export function ErrorPanel({ error }: { error: RunError }) {
         <code className="rv-error-kind">{error.kind}</code>
       </div>
       <pre className="rv-error-message">{error.message}</pre>
-      <p className="rv-error-hint">{t("viewer.error.notAFailure")}</p>
+      {error.kind !== "script" && <p className="rv-error-hint">{t("viewer.error.notAFailure")}</p>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from "react";
 import type { SendOutcome } from "../bindings/SendOutcome";
 import { useI18n } from "../hooks/useI18n";
+import { ConsoleLines } from "../scripts/ConsoleLines";
 import { AssertionsPanel } from "./AssertionsPanel";
 import { BodyPanel } from "./BodyPanel";
 import { CapturesPanel } from "./CapturesPanel";
@@ -135,7 +136,14 @@ function TabPanels({ outcome, selected, idPrefix }: PanelsProps) {
       )}
       {selected === "headers" &&
         panel("headers", <HeadersTable headers={response?.headers ?? []} emptyText={t("viewer.headers.noneResponse")} assertable />)}
-      {selected === "assertions" && panel("assertions", <AssertionsPanel assertions={outcome.assertions} />)}
+      {selected === "assertions" &&
+        panel(
+          "assertions",
+          <>
+            <AssertionsPanel assertions={outcome.assertions} />
+            <ConsoleLines lines={outcome.script?.console ?? []} />
+          </>,
+        )}
       {selected === "captures" && panel("captures", <CapturesPanel captures={outcome.captures} texts={outcome.captures_json} />)}
       {selected === "request" && panel("request", <RequestPanel request={outcome.request} />)}
     </>

@@ -1,6 +1,7 @@
 //! One module per subcommand; `drive` is what every batch-running command shares.
 
 pub mod batches;
+pub mod export;
 pub mod import;
 pub mod prune;
 pub mod report;

@@ -13,7 +13,7 @@ mod network;
 mod prepare;
 mod rate;
 pub(crate) mod request;
-mod scripts;
+pub(crate) mod scripts;
 mod shared;
 
 pub use control::{BatchControl, Command, ControlState};

@@ -38,8 +38,12 @@ pub fn run(job: &Job<'_>, limits: Limits) -> Outcome {
 }
 
 pub fn limits(plan: &BatchPlan) -> Limits {
+    limits_for(plan.options.script_timeout_ms)
+}
+
+pub fn limits_for(script_timeout_ms: u64) -> Limits {
     Limits {
-        time: Duration::from_millis(plan.options.script_timeout_ms.max(1)),
+        time: Duration::from_millis(script_timeout_ms.max(1)),
         ..Limits::default()
     }
 }

@@ -70,6 +70,18 @@ impl Workspace {
         self.collection_info(&id)
     }
 
+    /// Adds a collection made elsewhere (an import from another tool's file) at the end
+    /// of the sidebar. It has no native file until it is saved.
+    pub fn add_collection(
+        &self,
+        collection: Collection,
+    ) -> Result<WorkspaceCollection, WorkspaceError> {
+        let anchor = format!("{}.yaml", collection.name);
+        let collection = collection_file::checked(collection, Path::new(&anchor))?;
+        let id = self.insert_collection(&collection, None)?;
+        self.collection_info(&id)
+    }
+
     /// Reads a native collection file into the workspace (a copy; the file is where
     /// `save_collection_file` writes it back).
     pub fn import_collection_file(

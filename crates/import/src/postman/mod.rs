@@ -8,6 +8,7 @@
 mod auth;
 mod body;
 mod environment;
+mod export;
 mod items;
 mod rows;
 mod scripts;
@@ -19,6 +20,7 @@ use serde_json::Value;
 use crate::{ImportError, Unmapped};
 
 pub use environment::{ImportedEnvironment, ImportedVariable, environment};
+pub use export::export;
 
 /// A Postman collection as the engine's collection, and what did not map.
 #[derive(Debug, Clone)]
