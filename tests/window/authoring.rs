@@ -8,16 +8,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use apiautotest_engine::model::{BatchId, BatchState, Verdict};
+use apiautotest_engine::model::{BatchState, Verdict};
 use serde_json::Value;
 
 use crate::ONE_AT_A_TIME;
 use crate::dialogs::{dialog_window, type_into};
 use crate::harness::{World, eventually};
-use crate::page::shown_batches;
 use crate::screenshot_path;
 use crate::webdriver::Session;
-use crate::workspace_page::{open_case, row_key, wait_for_text};
+use crate::workspace_page::{open_case, row_key, run_from_tree, wait_for_text};
 
 /// The line the viewer offers on `store.open` of the sandbox's `/json/nested`.
 const ASSERTION: &str = "jsonpath $.store.open == true";
@@ -171,28 +170,7 @@ async fn a_case_written_in_the_window_runs_the_same_in_the_cli_and_as_a_batch() 
     );
 
     // The app runs the collection as a batch, with the active environment.
-    let before: Vec<BatchId> = shown_batches(&app)
-        .await
-        .into_iter()
-        .map(|b| b.id)
-        .collect();
-    app.click_when_ready(&format!("[data-testid='tree-menu-{collection}']"), wait)
-        .await;
-    app.click_when_ready("[data-testid=tree-action-run]", wait)
-        .await;
-    let id = eventually("the batch on the runner page", wait, || async {
-        shown_batches(&app)
-            .await
-            .into_iter()
-            .find(|b| !before.contains(&b.id))
-            .map(|b| b.id)
-    })
-    .await;
-    let done = eventually("the batch to finish", Duration::from_secs(30), || async {
-        let batch = world.batch(&id);
-        (!batch.state.is_active()).then_some(batch)
-    })
-    .await;
+    let (id, done) = run_from_tree(&app, &world, &collection).await;
     assert_eq!(done.state, BatchState::Failed);
     let batch: Vec<(String, String)> = world
         .stored(&id)

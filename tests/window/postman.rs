@@ -5,16 +5,15 @@
 
 use std::time::Duration;
 
-use apiautotest_engine::model::{BatchId, BatchState, Verdict};
+use apiautotest_engine::model::{BatchState, Verdict};
 use serde_json::json;
 
 use crate::ONE_AT_A_TIME;
 use crate::dialogs::{dialog_window, type_into};
 use crate::harness::{World, eventually};
-use crate::page::shown_batches;
 use crate::screenshot_path;
 use crate::webdriver::Session;
-use crate::workspace_page::{open_case, row_key, wait_for_text};
+use crate::workspace_page::{open_case, row_key, run_from_tree, wait_for_text};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -156,30 +155,7 @@ async fn a_postman_collection_imports_sends_and_runs_with_its_scripts() {
     wait_for(&app, "[data-testid=response-viewer]", "ReferenceError").await;
 
     // Run as a batch: the stored results and the result detail show the scripts' outcome.
-    let before: Vec<BatchId> = shown_batches(&app)
-        .await
-        .into_iter()
-        .map(|b| b.id)
-        .collect();
-    app.click_when_ready("[data-testid=nav-collections]", WAIT)
-        .await;
-    app.click_when_ready(&format!("[data-testid='tree-menu-{collection_key}']"), WAIT)
-        .await;
-    app.click_when_ready("[data-testid=tree-action-run]", WAIT)
-        .await;
-    let id = eventually("the batch on the runner page", WAIT, || async {
-        shown_batches(&app)
-            .await
-            .into_iter()
-            .find(|b| !before.contains(&b.id))
-            .map(|b| b.id)
-    })
-    .await;
-    let done = eventually("the batch to finish", Duration::from_secs(30), || async {
-        let batch = world.batch(&id);
-        (!batch.state.is_active()).then_some(batch)
-    })
-    .await;
+    let (id, done) = run_from_tree(&app, &world, &collection_key).await;
     assert_eq!(done.state, BatchState::Failed);
     let verdicts: Vec<(String, Verdict)> = world
         .stored(&id)

@@ -3,7 +3,10 @@
 
 use std::time::Duration;
 
+use apiautotest_engine::model::{BatchId, BatchSummary};
+
 use crate::harness::eventually;
+use crate::page::shown_batches;
 use crate::webdriver::Session;
 
 /// How long the page may take to show what a step waits for.
@@ -54,4 +57,34 @@ pub async fn wait_for_text(app: &Session, testid: &str, part: &str) {
         text(app, testid).await.contains(part).then_some(())
     })
     .await;
+}
+
+/// Runs a collection from its tree menu; the new batch's id once the Runner page shows
+/// it, and its summary once it has finished.
+pub async fn run_from_tree(
+    app: &Session,
+    world: &crate::harness::World,
+    collection_key: &str,
+) -> (BatchId, BatchSummary) {
+    let before: Vec<BatchId> = shown_batches(app).await.into_iter().map(|b| b.id).collect();
+    app.click_when_ready("[data-testid=nav-collections]", WAIT)
+        .await;
+    app.click_when_ready(&format!("[data-testid='tree-menu-{collection_key}']"), WAIT)
+        .await;
+    app.click_when_ready("[data-testid=tree-action-run]", WAIT)
+        .await;
+    let id = eventually("the batch on the runner page", WAIT, || async {
+        shown_batches(app)
+            .await
+            .into_iter()
+            .find(|b| !before.contains(&b.id))
+            .map(|b| b.id)
+    })
+    .await;
+    let done = eventually("the batch to finish", Duration::from_secs(30), || async {
+        let batch = world.batch(&id);
+        (!batch.state.is_active()).then_some(batch)
+    })
+    .await;
+    (id, done)
 }

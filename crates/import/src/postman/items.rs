@@ -240,10 +240,13 @@ impl Walk {
         clean
     }
 
-    fn folder(&mut self, object: &serde_json::Map<String, Value>, path: &str, shown: &str) {
-        let auth = self.auth(shown, "", object.get("auth"));
-        let scripts = self.scripts(shown, "", object.get("event"));
-        self.count_documentation(object.get("description"));
+    /// What a folder or request item may set that the native format does not hold yet.
+    fn note_item_settings(
+        &mut self,
+        object: &serde_json::Map<String, Value>,
+        shown: &str,
+        kind: &str,
+    ) {
         if object.get("protocolProfileBehavior").is_some() {
             self.note(
                 shown,
@@ -251,12 +254,23 @@ impl Walk {
                 "request settings are not imported yet",
             );
         }
-        if object
+        let has_variables = object
             .get("variable")
-            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
-        {
-            self.note(shown, "variable", "folder variables are not imported");
+            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()));
+        if has_variables {
+            self.note(
+                shown,
+                "variable",
+                format!("{kind} variables are not imported"),
+            );
         }
+    }
+
+    fn folder(&mut self, object: &serde_json::Map<String, Value>, path: &str, shown: &str) {
+        let auth = self.auth(shown, "", object.get("auth"));
+        let scripts = self.scripts(shown, "", object.get("event"));
+        self.count_documentation(object.get("description"));
+        self.note_item_settings(object, shown, "folder");
         self.folders.push(Folder {
             path: path.to_owned(),
             auth,
@@ -276,19 +290,7 @@ impl Walk {
         if let Some(Value::Array(examples)) = object.get("response") {
             self.examples += examples.len();
         }
-        if object.get("protocolProfileBehavior").is_some() {
-            self.note(
-                shown,
-                "protocolProfileBehavior",
-                "request settings are not imported yet",
-            );
-        }
-        if object
-            .get("variable")
-            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
-        {
-            self.note(shown, "variable", "request variables are not imported");
-        }
+        self.note_item_settings(object, shown, "request");
         let Some(request) = self.request(object.get("request"), shown) else {
             return;
         };
