@@ -258,3 +258,52 @@ cases:
     let url = &results[2].request.as_ref().expect("request").url;
     assert!(url.ends_with("/items/1?g=global-1"), "{url}");
 }
+
+/// A pre-request script logs in with `pm.sendRequest` (callback and promise styles) and
+/// the request then carries the token it got, as real collections fetch their tokens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pre_request_scripts_send_requests_of_their_own() {
+    let world = World::new().await;
+    let yaml = r#"name: login first
+variables: {user: ada}
+cases:
+  - name: with a callback
+    request:
+      method: GET
+      url: "{{base}}/protected"
+      headers: {Authorization: "Bearer {{token}}"}
+    assert: ['status == 200', 'jsonpath $.user == "ada"']
+    scripts:
+      pre: |
+        pm.sendRequest({
+            url: pm.variables.get("base") + "/login",
+            method: "POST",
+            header: {"Content-Type": "application/json"},
+            body: {mode: "raw", raw: JSON.stringify({username: "{{user}}", password: "secret"})}
+        }, function (err, res) {
+            if (err) { throw err; }
+            pm.environment.set("token", res.json().token);
+            console.log("login", res.code);
+        });
+  - name: with a promise
+    request: {method: GET, url: "{{base}}/status/200"}
+    scripts:
+      pre: |
+        pm.sendRequest(pm.variables.get("base") + "/json/nested").then(function (res) {
+            pm.variables.set("open", res.json().store.open);
+        });
+      test: |
+        pm.test("the promise's value arrived", function () { pm.expect(pm.variables.get("open")).to.equal(true); });
+  - name: to nowhere
+    request: {method: GET, url: "{{base}}/status/200"}
+    scripts:
+      pre: |
+        pm.sendRequest("http://127.0.0.1:1/refused", function (err) { pm.variables.set("failed", String(err)); });
+      test: |
+        pm.test("the error reached the callback", function () { pm.expect(pm.variables.get("failed")).to.match(/^Error: /); });
+"#;
+    let (state, results) = world.run(yaml, BatchOptions::default()).await;
+    assert_eq!(state, BatchState::Passed, "{results:#?}");
+    let console = &results[0].script.as_ref().expect("script").console;
+    assert_eq!(console[0].text, "login 200");
+}

@@ -365,6 +365,43 @@
         return out;
     }
 
+    // What `pm.sendRequest` was given (a URL, or Postman's request shape) as the request
+    // the runtime sends: `{{variables}}` replaced, a body as text with its Content-Type.
+    function requestOf(spec, replace) {
+        if (typeof spec === 'string' || spec instanceof Url) { spec = { url: String(spec) }; }
+        spec = spec || {};
+        var url = spec.url;
+        if (url && typeof url === 'object') { url = url.raw !== undefined ? url.raw : String(url); }
+        var headers = [];
+        var header = spec.header || spec.headers;
+        if (Array.isArray(header)) {
+            header.forEach(function (h) { if (h && !h.disabled) { headers.push([String(h.key), replace(asText(h.value))]); } });
+        } else if (typeof header === 'string') {
+            header.split('\n').forEach(function (line) {
+                var at = line.indexOf(':');
+                if (at > 0) { headers.push([line.slice(0, at).trim(), replace(line.slice(at + 1).trim())]); }
+            });
+        } else if (header && typeof header === 'object') {
+            Object.keys(header).forEach(function (k) { headers.push([k, replace(asText(header[k]))]); });
+        }
+        var hasType = headers.some(function (h) { return h[0].toLowerCase() === 'content-type'; });
+        var body = null;
+        var b = spec.body;
+        if (b && b.mode === 'urlencoded' && Array.isArray(b.urlencoded)) {
+            body = b.urlencoded.filter(function (f) { return f && !f.disabled; }).map(function (f) {
+                return encodeURIComponent(String(f.key)) + '=' + encodeURIComponent(replace(asText(f.value)));
+            }).join('&');
+            if (!hasType) { headers.push(['Content-Type', 'application/x-www-form-urlencoded']); }
+        } else if (b && b.mode === 'raw') {
+            body = replace(asText(b.raw));
+            var language = b.options && b.options.raw && b.options.raw.language;
+            if (!hasType && language === 'json') { headers.push(['Content-Type', 'application/json']); }
+        } else if (b && b.mode) {
+            throw new Error('pm.sendRequest: body mode ' + b.mode + ' is not supported yet');
+        }
+        return { method: String(spec.method || 'GET').toUpperCase(), url: replace(String(url || '')), headers: headers, body: body };
+    }
+
     function Request(data, chai) {
         var self = this;
         Object.defineProperty(this, '__postmanKind', { value: 'Request' });
@@ -548,6 +585,35 @@
         }
         test.skip = function (name) { testResults.push(outcome(name, null, true)); return pm; };
 
+        // pm.sendRequest: requests wait in `outgoing` until the runtime sends them (between
+        // promise jobs and timers) and hands each answer to `deliver`.
+        var outgoing = [];
+        var waiting = {};
+        var requestSeq = 0;
+        function sendRequest(spec, callback) {
+            requestSeq += 1;
+            var id = requestSeq;
+            outgoing.push({ id: id, request: requestOf(spec, variables.replaceIn) });
+            if (typeof callback === 'function') {
+                waiting[id] = { callback: callback };
+                return undefined;
+            }
+            return new Promise(function (resolve, reject) { waiting[id] = { resolve: resolve, reject: reject }; });
+        }
+        function deliver(id, answerJson) {
+            var wait = waiting[id];
+            delete waiting[id];
+            if (!wait) { return; }
+            var answer = JSON.parse(answerJson);
+            var failure = answer.error !== undefined ? new Error(answer.error) : null;
+            var res = failure ? undefined : new Response(answer.response, chai);
+            try {
+                if (wait.callback) { wait.callback(failure, res); } else if (failure) { wait.reject(failure); } else { wait.resolve(res); }
+            } catch (e) {
+                if (!error) { error = e; }
+            }
+        }
+
         var info = Object.freeze({
             eventName: input.phase,
             iteration: input.info.iteration,
@@ -574,11 +640,7 @@
             execution: execution,
             setNextRequest: execution.setNextRequest,
             require: requireModule,
-            sendRequest: function (spec, callback) {
-                var error = new Error('pm.sendRequest is not supported yet');
-                if (typeof callback === 'function') { callback(error); return undefined; }
-                return Promise.reject(error);
-            }
+            sendRequest: sendRequest
         };
         Object.defineProperty(pm, 'visualizer', { value: Object.freeze({ set: function () {} }) });
         Object.defineProperty(pm, 'request', { enumerable: true, get: request });
@@ -706,6 +768,12 @@
                 }
                 return JSON.stringify(out);
             },
+            takeRequests: function () {
+                var taken = JSON.stringify(outgoing);
+                outgoing = [];
+                return taken;
+            },
+            deliver: deliver,
             // Runs the earliest timer; false when none is left.
             tick: function () {
                 if (!timers.length) { return false; }

@@ -86,3 +86,25 @@ pub struct Job<'a> {
     pub scopes: Scopes,
     pub info: Info,
 }
+
+/// A request a script sends itself (`pm.sendRequest`), its variables already replaced.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+pub struct HttpRequest {
+    pub method: String,
+    pub url: String,
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// Where `pm.sendRequest` sends: the engine's HTTP client. Without one (`Sandbox::run`),
+/// a script's request fails with an error saying so.
+pub trait Host {
+    /// Sends and waits for the whole response, at most `timeout`. Err: why there is none.
+    fn send(
+        &self,
+        request: &HttpRequest,
+        timeout: std::time::Duration,
+    ) -> Result<ScriptResponse, String>;
+}

@@ -19,6 +19,9 @@ mod outcome;
 mod realm;
 mod sandbox;
 
-pub use job::{Info, Job, Phase, Scopes, ScriptRequest, ScriptResponse, ScriptSource};
+pub use job::{
+    Cookie, Host, HttpRequest, Info, Job, Phase, Scopes, ScriptRequest, ScriptResponse,
+    ScriptSource,
+};
 pub use outcome::{ConsoleLine, Outcome, ScriptError, TestError, TestOutcome, VariableChange};
 pub use sandbox::{Limits, Sandbox};

@@ -9,7 +9,29 @@ use std::time::{Duration, Instant};
 use rquickjs::context::EvalOptions;
 use rquickjs::{CatchResultExt, CaughtError, Context, Ctx, Function, Object, Runtime, Value};
 
+use crate::job::{Host, HttpRequest};
 use crate::libraries;
+
+/// A request a script queued with `pm.sendRequest`.
+#[derive(serde::Deserialize)]
+struct SentRequest {
+    id: u32,
+    request: HttpRequest,
+}
+
+/// The answer to a script's request, as the bootstrap's `deliver` reads it.
+fn answer(host: Option<&dyn Host>, request: &HttpRequest, deadline: Instant) -> String {
+    let left = deadline.saturating_duration_since(Instant::now());
+    let answer = match host {
+        Some(host) => host.send(request, left),
+        None => Err("pm.sendRequest cannot send requests here".to_owned()),
+    };
+    match answer {
+        Ok(response) => serde_json::json!({ "response": response }),
+        Err(error) => serde_json::json!({ "error": error }),
+    }
+    .to_string()
+}
 
 const BOOTSTRAP: &str = include_str!("../js/bootstrap.js");
 /// The file name user scripts carry in stack traces, to find their line.
@@ -104,6 +126,7 @@ impl Realm {
         scripts: &[&str],
         input_json: &str,
         time: Duration,
+        host: Option<&dyn Host>,
     ) -> (RunResult, Spoiled) {
         self.interrupted.set(false);
         let deadline = Instant::now() + time;
@@ -111,13 +134,19 @@ impl Realm {
         if self.compiled.len() > MAX_COMPILED {
             self.forget_compiled();
         }
-        let result = self.run_armed(scripts, input_json, deadline);
+        let result = self.run_armed(scripts, input_json, deadline, host);
         self.deadline.set(None);
         let spoiled = self.spoiled(&result);
         (result, spoiled)
     }
 
-    fn run_armed(&mut self, scripts: &[&str], input_json: &str, deadline: Instant) -> RunResult {
+    fn run_armed(
+        &mut self,
+        scripts: &[&str],
+        input_json: &str,
+        deadline: Instant,
+        host: Option<&dyn Host>,
+    ) -> RunResult {
         let mut ids = Vec::with_capacity(scripts.len());
         for (index, code) in scripts.iter().enumerate() {
             match self.compile(code) {
@@ -141,11 +170,23 @@ impl Realm {
                 let handle: Object<'_> = start.call((input,))?;
                 let tick: Function<'_> = handle.get("tick")?;
                 let finish: Function<'_> = handle.get("finish")?;
-                // The event loop: promise jobs, then the earliest timer, until nothing is
-                // left or the time is up.
+                let take: Function<'_> = handle.get("takeRequests")?;
+                let deliver: Function<'_> = handle.get("deliver")?;
+                // The event loop: promise jobs, then the requests scripts sent (answered one
+                // by one), then the earliest timer, until nothing is left or time is up.
                 let mut drained = false;
                 while Instant::now() < deadline && !interrupted.get() {
                     while ctx.execute_pending_job() {}
+                    let requests: String = take.call(())?;
+                    let requests: Vec<SentRequest> =
+                        serde_json::from_str(&requests).unwrap_or_default();
+                    if !requests.is_empty() {
+                        for sent in requests {
+                            let answer = answer(host, &sent.request, deadline);
+                            deliver.call::<_, ()>((sent.id, answer))?;
+                        }
+                        continue;
+                    }
                     if !tick.call::<_, bool>(())? {
                         drained = true;
                         break;

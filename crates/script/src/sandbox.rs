@@ -88,9 +88,14 @@ impl Sandbox {
         self.limits
     }
 
-    /// Runs a job's scripts. Never panics on what a script does: every problem is the
-    /// outcome's `error`.
+    /// Runs a job's scripts, without a way to send requests (`pm.sendRequest` fails).
     pub fn run(&mut self, job: &Job<'_>) -> Outcome {
+        self.run_with(job, None)
+    }
+
+    /// Runs a job's scripts; their `pm.sendRequest` calls go to `host`. Never panics on
+    /// what a script does: every problem is the outcome's `error`.
+    pub fn run_with(&mut self, job: &Job<'_>, host: Option<&dyn crate::job::Host>) -> Outcome {
         if job.scripts.iter().all(|s| s.code.trim().is_empty()) {
             return Outcome::default();
         }
@@ -134,7 +139,7 @@ impl Sandbox {
         };
         let mut realm = realm;
         let codes: Vec<&str> = job.scripts.iter().map(|s| s.code).collect();
-        let (result, spoiled) = realm.run(&codes, &input, self.limits.time);
+        let (result, spoiled) = realm.run(&codes, &input, self.limits.time, host);
         if spoiled == Spoiled::No {
             self.realm = Some(realm);
         }

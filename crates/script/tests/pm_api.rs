@@ -200,3 +200,28 @@ pm.execution.setNextRequest(null);
     assert_eq!(outcome.changes[0].name, "later");
     assert_eq!(outcome.next_request, Some(None));
 }
+
+/// Where nothing can be sent (`Sandbox::run`, no host), `pm.sendRequest` answers with an
+/// error through its callback or its promise, and the script goes on.
+#[test]
+fn send_request_without_a_host_answers_with_an_error() {
+    let mut sandbox = Sandbox::new(Limits::default());
+    let script = r#"
+pm.sendRequest("http://example.invalid/x", function (err, res) {
+    pm.test("callback got an error", function () {
+        pm.expect(err.message).to.include("cannot send");
+        pm.expect(res).to.equal(undefined);
+    });
+});
+pm.sendRequest({url: "http://example.invalid/y", method: "post"}).catch(function (err) {
+    pm.environment.set("rejected", err.message);
+});
+"#;
+    let outcome = sandbox.run(&test_job(script, response(200, "{}")));
+    assert_eq!(outcome.error, None);
+    assert_eq!(
+        verdicts(&outcome),
+        [("callback got an error".to_owned(), true)]
+    );
+    assert_eq!(outcome.changes[0].name, "rejected");
+}

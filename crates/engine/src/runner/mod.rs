@@ -13,6 +13,7 @@ mod network;
 mod prepare;
 mod rate;
 pub(crate) mod request;
+mod script_http;
 pub(crate) mod scripts;
 mod shared;
 

@@ -33,7 +33,8 @@ pub fn run(job: &Job<'_>, limits: Limits) -> Outcome {
             Some(sandbox) if sandbox.limits() == limits => sandbox,
             _ => slot.insert(Sandbox::new(limits)),
         };
-        sandbox.run(job)
+        let host = super::script_http::script_http().map(|h| h as &dyn apiautotest_script::Host);
+        sandbox.run_with(job, host)
     })
 }
 
