@@ -5,8 +5,11 @@ import { VariablesTable } from "../checks/VariablesTable";
 import { AuthEditor } from "../editor/AuthEditor";
 import { useI18n } from "../hooks/useI18n";
 import { errorText } from "../ipc";
+import { ScriptEditor } from "../scripts/ScriptEditor";
+import { withScript } from "../scripts/withScript";
 import { updateCollectionSettings } from "../workspaceIpc";
 import { draftsUnder, writeDraftSoon } from "./draftWriter";
+import { withFolderAuth } from "./folderAuth";
 import { folderPaths } from "./folderPaths";
 import { SessionCaptures } from "./SessionCaptures";
 import { SessionCookies } from "./SessionCookies";
@@ -72,13 +75,8 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile, onExp
   const folders = folderPaths(settings, tree.cases);
 
   const folderAuth = (path: string) => settings.folders.find((f) => f.path === path)?.auth ?? undefined;
-  const setFolderAuth = (path: string, auth: CollectionSettings["auth"] | undefined) => {
-    const others = settings.folders.filter((f) => f.path !== path);
-    const listed = settings.folders.some((f) => f.path === path);
-    const entry = auth ? { path, auth } : { path };
-    const next = listed ? settings.folders.map((f) => (f.path === path ? entry : f)) : [...others, entry];
-    setSettings({ ...settings, folders: next });
-  };
+  const setFolderAuth = (path: string, auth: CollectionSettings["auth"] | undefined) =>
+    setSettings({ ...settings, folders: withFolderAuth(settings.folders, path, auth ?? null) });
 
   const save = async () => {
     setSaving(true);
@@ -121,6 +119,16 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile, onExp
         inherited={null}
         known={known}
       />
+      {(["pre", "test"] as const).map((phase) => (
+        <section key={phase} className="collection-script">
+          <h3>{t(phase === "pre" ? "scripts.collectionPre" : "scripts.collectionTest")}</h3>
+          <ScriptEditor
+            phase={phase}
+            value={settings.scripts?.[phase] ?? ""}
+            onChange={(code) => setSettings({ ...settings, scripts: withScript(settings.scripts, phase, code) })}
+          />
+        </section>
+      ))}
       <SessionCaptures collectionId={collection.id} />
       <SessionCookies collectionId={collection.id} />
       {folders.map((path) => (

@@ -1,0 +1,14 @@
+import type { Auth } from "../bindings/Auth";
+import type { Folder } from "../bindings/Folder";
+
+/**
+ * The folders with `path`'s own auth set (or removed, for none). The folder keeps its
+ * other settings (its scripts, from an import); a folder not listed yet is added.
+ */
+export function withFolderAuth(folders: readonly Folder[], path: string, auth: Auth | null): Folder[] {
+  const existing = folders.find((f) => f.path === path);
+  const entry: Folder = { ...existing, path };
+  if (auth) entry.auth = auth;
+  else delete entry.auth;
+  return existing ? folders.map((f) => (f.path === path ? entry : f)) : [...folders, entry];
+}
