@@ -10,7 +10,8 @@ use clap::{Args, Parser, Subcommand};
     version,
     about = "Run API test collections: durable, resumable batches with JUnit, JSON and HTML reports",
     after_help = "Exit codes: 0 all passed; 1 usage error; 2 invalid collection file; \
-                  3 runtime errors and no assertion failure; 4 at least one assertion failure; 130 interrupted"
+                  3 runtime errors and no assertion failure; 4 at least one assertion failure; \
+                  5 script errors and no assertion failure; 130 interrupted"
 )]
 pub struct Cli {
     #[command(subcommand)]

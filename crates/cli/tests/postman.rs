@@ -361,3 +361,61 @@ fn export_writes_postman_v2_1_that_imports_back_the_same() {
         "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
     );
 }
+
+/// A script that throws is counted apart: its own line in the summary, and exit code 5
+/// when no assertion failed (4 still wins when one did).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn script_errors_have_their_own_count_and_exit_code() {
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let dir = tempfile::tempdir().expect("dir");
+    let item = |name: &str, test: &str| {
+        json!({"name": name, "request": {"method": "GET", "url": "{{base}}/status/200"},
+               "event": [{"listen": "test", "script": {"exec": [test]}}]})
+    };
+    let collection = |items: Vec<Value>| {
+        json!({"info": {"name": "s", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+               "item": items})
+        .to_string()
+    };
+    write(
+        dir.path(),
+        "throws.json",
+        &collection(vec![
+            item("fine", "pm.test('ok', function () {});"),
+            item("throws", "nope.nope();"),
+        ]),
+    );
+    write(
+        dir.path(),
+        "fails.json",
+        &collection(vec![
+            item("throws", "nope.nope();"),
+            item(
+                "fails",
+                "pm.test('no', function () { pm.expect(1).to.equal(2); });",
+            ),
+        ]),
+    );
+    let base = format!("base={}", sandbox.base_url());
+    let out = apiautotest(dir.path(), &["run", "throws.json", "--env-var", &base]);
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("1 errored (1 by a script)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = apiautotest(dir.path(), &["run", "fails.json", "--env-var", &base]);
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}

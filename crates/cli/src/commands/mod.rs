@@ -13,7 +13,7 @@ pub mod sandbox;
 use std::path::Path;
 use std::process::ExitCode;
 
-use apiautotest_engine::model::{BatchEvent, BatchState, BatchSummary};
+use apiautotest_engine::model::{BatchEvent, BatchState, BatchSummary, ErrorKind};
 use apiautotest_engine::report as reports;
 use apiautotest_engine::store::Store;
 use apiautotest_engine::{BatchHandle, Engine, EngineError};
@@ -100,7 +100,10 @@ pub async fn drive(
         }
         return Ok(ExitCode::from(exit::INTERRUPTED));
     }
-    Ok(exit::for_counters(&summary.counters))
+    let script_errors = reader
+        .errors_of_kind(&id, ErrorKind::Script)
+        .map_err(Failure::usage)?;
+    Ok(exit::for_counters(&summary.counters, script_errors))
 }
 
 pub fn write_reports(

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use apiautotest_engine::model::{BatchSummary, CaseResult, Verdict};
+use apiautotest_engine::model::{BatchSummary, CaseResult, ErrorKind, Verdict};
 use apiautotest_engine::store::{Reader, ResultFilter, StoreError};
 
 /// Failed cases listed in detail at the end; the reports have them all.
@@ -41,9 +41,15 @@ pub fn print(
     if let Some(message) = &batch.message {
         let _ = writeln!(out, "            {message}");
     }
+    let script_errors = reader.errors_of_kind(&batch.id, ErrorKind::Script)?;
+    let by_scripts = if script_errors > 0 {
+        format!(" ({script_errors} by a script)")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "Cases       {} run of {}: {} passed, {} failed, {} errored",
+        "Cases       {} run of {}: {} passed, {} failed, {} errored{by_scripts}",
         c.done, c.total, c.passed, c.failed, c.errored
     );
     let _ = writeln!(

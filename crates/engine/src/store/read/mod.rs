@@ -240,6 +240,21 @@ impl Reader {
     }
 
     /// Percentiles of response times (nearest rank) and assertion totals.
+    /// How many results of the batch ended with an error of `kind` (script errors are
+    /// counted apart from the other errored cases in summaries and exit codes).
+    pub fn errors_of_kind(
+        &self,
+        id: &BatchId,
+        kind: crate::model::ErrorKind,
+    ) -> Result<u64, StoreError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM results WHERE batch_id = ?1 AND error_kind = ?2",
+            rusqlite::params![id.0, kind.as_str()],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
     pub fn durations(&self, id: &BatchId) -> Result<Durations, StoreError> {
         let (count, passed, failed, max): (i64, i64, i64, f64) = self.conn.query_row(
             "SELECT count(*), coalesce(sum(assertions_passed), 0), coalesce(sum(assertions_failed), 0),
