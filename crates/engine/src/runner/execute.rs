@@ -277,7 +277,12 @@ pub async fn run_case(
             result.verdict = Verdict::Errored;
             result.error = Some(error);
         }
-        result.script = Some(scripting.record);
+        // Kept only when there is something to keep: most cases print nothing and set
+        // nothing, and every stored byte is written for each of them.
+        let record = scripting.record;
+        if !record.console.is_empty() || !record.changes.is_empty() {
+            result.script = Some(record);
+        }
     }
     mask(shared, &mut result, &captured);
     shared.finish(slot.pass, captured);
