@@ -21,8 +21,14 @@ pub struct World {
     pub dir: tempfile::TempDir,
     display: String,
     dbus_address: String,
-    driver_url: String,
+    /// WebKitWebDriver: started anew when it stops answering (see `launch`).
+    driver: std::sync::Mutex<Driver>,
     children: Vec<Child>,
+}
+
+struct Driver {
+    child: Child,
+    url: String,
 }
 
 impl World {
@@ -34,49 +40,55 @@ impl World {
         children.push(xvfb);
         let (dbus_address, dbus) = start_dbus(dir.path());
         children.push(dbus);
-        let port = free_port();
-        let driver = Command::new("WebKitWebDriver")
-            .arg(format!("--port={port}"))
-            .arg("--host=127.0.0.1")
-            .envs(app_env(&display, &dbus_address, dir.path()))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect(
-                "WebKitWebDriver (Debian package webkit2gtk-driver; scripts/setup.sh installs it)",
-            );
-        children.push(driver);
-        let driver_url = format!("http://127.0.0.1:{port}");
-        wait_for_driver(&driver_url).await;
+        let driver = start_driver(&display, &dbus_address, dir.path()).await;
         World {
             sandbox: Sandbox::start(0).await.expect("sandbox"),
             dir,
             display,
             dbus_address,
-            driver_url,
+            driver: std::sync::Mutex::new(driver),
             children,
         }
     }
 
     /// Launches the app (its window, a new WebDriver session) with `args`. WebKitWebDriver
-    /// now and then never hears from a browser it launched (seen once in CI: the session
-    /// request timed out after 60 s, every other step fine): the app it started, if any, is
-    /// killed and launched once more, with what happened printed.
+    /// now and then never hears from a browser it launched (seen in CI: the session
+    /// request timed out after 60 s, twice in a row with the same driver, every other
+    /// step fine): the app it started, if any, is killed, the driver replaced by a new
+    /// one, and the app launched once more, with what happened printed.
     pub async fn launch(&self, args: &[String]) -> Session {
-        let first = Session::start(&self.driver_url, &app_binary(), args).await;
-        let refusal = match first {
+        let url = self.driver_url();
+        let refusal = match Session::start(&url, &app_binary(), args).await {
             Ok(session) => return session,
             Err(refusal) => refusal,
         };
         let stray = self.app_pid();
-        eprintln!("no WebDriver session ({refusal}); app process: {stray:?}; launching again");
+        eprintln!(
+            "no WebDriver session ({refusal}); app process: {stray:?}; new driver, launching again"
+        );
         if let Some(pid) = stray {
             let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
             gone(pid).await;
         }
-        Session::start(&self.driver_url, &app_binary(), args)
+        let fresh = start_driver(&self.display, &self.dbus_address, self.dir.path()).await;
+        let url = fresh.url.clone();
+        if let Ok(mut driver) = self.driver.lock() {
+            let mut old = std::mem::replace(&mut *driver, fresh);
+            let _ = old.child.kill();
+            let _ = old.child.wait();
+        }
+        Session::start(&url, &app_binary(), args)
             .await
-            .unwrap_or_else(|e| panic!("cannot start a WebDriver session (twice): {e}"))
+            .unwrap_or_else(|e| {
+                panic!("cannot start a WebDriver session (twice, two drivers): {e}")
+            })
+    }
+
+    fn driver_url(&self) -> String {
+        self.driver
+            .lock()
+            .map(|d| d.url.clone())
+            .unwrap_or_default()
     }
 
     /// Starts the app a second time directly, as a user would; returns its exit status.
@@ -188,7 +200,7 @@ impl World {
 
     /// The pid of the app the driver launched (a child of WebKitWebDriver), if running.
     pub fn app_pid(&self) -> Option<u32> {
-        let driver = self.children.get(2)?.id();
+        let driver = self.driver.lock().ok()?.child.id();
         std::fs::read_dir("/proc")
             .ok()?
             .flatten()
@@ -208,6 +220,10 @@ impl Drop for World {
         // The app first (or WebKitWebDriver's death would orphan it), then the rest.
         if let Some(pid) = self.app_pid() {
             let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+        }
+        if let Ok(driver) = self.driver.get_mut() {
+            let _ = driver.child.kill();
+            let _ = driver.child.wait();
         }
         for child in self.children.iter_mut().rev() {
             let _ = child.kill();
@@ -295,6 +311,22 @@ fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port")
+}
+
+/// WebKitWebDriver on a free port, answering.
+async fn start_driver(display: &str, dbus_address: &str, dir: &Path) -> Driver {
+    let port = free_port();
+    let child = Command::new("WebKitWebDriver")
+        .arg(format!("--port={port}"))
+        .arg("--host=127.0.0.1")
+        .envs(app_env(display, dbus_address, dir))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("WebKitWebDriver (Debian package webkit2gtk-driver; scripts/setup.sh installs it)");
+    let url = format!("http://127.0.0.1:{port}");
+    wait_for_driver(&url).await;
+    Driver { child, url }
 }
 
 async fn wait_for_driver(url: &str) {

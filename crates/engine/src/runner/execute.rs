@@ -11,14 +11,14 @@ use super::evaluate::evaluate;
 use super::mask::OutcomeParts;
 use super::network::NetworkOutcome;
 use super::request;
-use super::scripts::{self, Scripting};
+use super::scripting::Scripting;
+use super::scripts;
 use super::shared::Shared;
 use crate::assertion::{Captures, Compiled};
 use crate::http::{self, Exchange, OutgoingRequest, TransportError};
-use crate::model::{CaseResult, ErrorKind, ResponseRecord, RunError, ScriptRecord, Verdict};
+use crate::model::{CaseResult, ErrorKind, ResponseRecord, RunError, Verdict};
 use crate::store::StoreError;
 use crate::template::Scope;
-use apiautotest_script::Phase;
 
 pub enum CaseOutcome {
     Done(Box<CaseResult>),
@@ -88,37 +88,16 @@ pub async fn run_case(
 
     // Scripts first (Postman's order): the pre-request chain may change the request and
     // the variables the request is rendered with.
-    let mut scripting = shared.scripts.as_ref().map(|state| Scripting {
-        state,
-        variables: state.snapshot(),
-        record: ScriptRecord::default(),
-        error: None,
-        ran: false,
-    });
-    let changed;
-    let mut template = &case.request;
-    if let Some(scripting) = scripting.as_mut() {
-        let chain = planned_collection.scripts.chain(case, true);
-        if !chain.is_empty() {
-            let before = scripts::request_before(template, slot.case_index.to_string(), &case.name);
-            let outcome = scripting.run(
-                shared,
-                Phase::PreRequest,
-                &chain,
-                before.clone(),
-                None,
-                collection_index,
-                row,
-                &slot,
-            );
-            if let Some(after) = &outcome.request {
-                changed = scripts::changed_template(template, &before, after);
-                if let Some(changed) = &changed {
-                    template = changed;
-                }
-            }
-        }
-    }
+    let mut scripting = Scripting::new(
+        shared,
+        &planned_collection.scripts,
+        case,
+        collection_index,
+        row,
+        slot,
+    );
+    let changed = scripting.as_mut().and_then(Scripting::before);
+    let template = changed.as_ref().unwrap_or(&case.request);
     let layers = scripting.as_ref().map(|s| {
         let v = &s.variables;
         (
@@ -194,39 +173,19 @@ pub async fn run_case(
                     }
                     result.assertions = outcome.assertions;
                     captured = outcome.captured;
-                    if let Some(scripting) = scripting.as_mut() {
-                        let chain = planned_collection.scripts.chain(case, false);
-                        if !chain.is_empty()
-                            && let Some(sent) = &result.request
-                        {
-                            let request = scripts::request_sent(
-                                sent,
-                                slot.case_index.to_string(),
-                                &case.name,
-                            );
-                            let response = scripts::response_for(
-                                exchange.status,
-                                &exchange.headers,
-                                &exchange.body,
-                                exchange.body_size,
-                                result.duration_ms,
-                            );
-                            let outcome = scripting.run(
-                                shared,
-                                Phase::Test,
-                                &chain,
-                                request,
-                                Some(response),
-                                collection_index,
-                                row,
-                                &slot,
-                            );
-                            let tests = scripts::test_outcomes(&outcome);
-                            if tests.iter().any(|t| !t.passed) {
-                                result.verdict = Verdict::Failed;
-                            }
-                            result.assertions.extend(tests);
+                    if let (Some(scripting), Some(sent)) = (scripting.as_mut(), &result.request) {
+                        let tests = scripting.after(
+                            sent,
+                            exchange.status,
+                            &exchange.headers,
+                            &exchange.body,
+                            exchange.body_size,
+                            result.duration_ms,
+                        );
+                        if tests.iter().any(|t| !t.passed) {
+                            result.verdict = Verdict::Failed;
                         }
+                        result.assertions.extend(tests);
                     }
                     result.response = Some(stored_response(
                         exchange,
@@ -240,49 +199,23 @@ pub async fn run_case(
                         kind: error.kind,
                         message: error.message,
                     });
-                    // newman runs the test scripts of a request that failed too, with an
-                    // empty response: their tests are part of the outcome.
                     if let (Some(scripting), Some(sent)) = (scripting.as_mut(), &result.request) {
-                        let chain = planned_collection.scripts.chain(case, false);
-                        if !chain.is_empty() {
-                            let request = scripts::request_sent(
-                                sent,
-                                slot.case_index.to_string(),
-                                &case.name,
-                            );
-                            let empty = scripts::response_for(0, &[], &[], 0, result.duration_ms);
-                            let outcome = scripting.run(
-                                shared,
-                                Phase::Test,
-                                &chain,
-                                request,
-                                Some(empty),
-                                collection_index,
-                                row,
-                                &slot,
-                            );
-                            result.assertions.extend(scripts::test_outcomes(&outcome));
-                        }
+                        let tests = scripting.after(sent, 0, &[], &[], 0, result.duration_ms);
+                        result.assertions.extend(tests);
                     }
                 }
             }
         }
     }
-    if let Some(scripting) = scripting
-        && scripting.ran
-    {
-        if let Some(error) = scripting.error
+    if let Some(scripting) = scripting {
+        let (error, record) = scripting.finish();
+        if let Some(error) = error
             && result.error.is_none()
         {
             result.verdict = Verdict::Errored;
             result.error = Some(error);
         }
-        // Kept only when there is something to keep: most cases print nothing and set
-        // nothing, and every stored byte is written for each of them.
-        let record = scripting.record;
-        if !record.console.is_empty() || !record.changes.is_empty() {
-            result.script = Some(record);
-        }
+        result.script = record;
     }
     mask(shared, &mut result, &captured);
     shared.finish(slot.pass, captured);

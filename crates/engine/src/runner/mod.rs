@@ -14,6 +14,7 @@ mod prepare;
 mod rate;
 pub(crate) mod request;
 mod script_http;
+mod scripting;
 pub(crate) mod scripts;
 mod shared;
 
