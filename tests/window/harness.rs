@@ -248,42 +248,50 @@ fn app_env(display: &str, dbus: &str, dir: &Path) -> Vec<(String, String)> {
     ]
 }
 
+/// Xvfb on a display it picks itself (`-displayfd`): it writes the display's number to
+/// its standard output once it accepts connections. Picking a number here (from lock
+/// files) and waiting for the socket file raced with the socket a killed Xvfb leaves
+/// behind: the app could start before the new server listened, or the new server fail
+/// on a display still in the old one's hands, and the test then waited 2 x 60 s for a
+/// window that never came (seen in CI, with the Xvfb it had started already gone).
 fn start_display() -> (String, Child) {
-    for n in 90..190 {
-        if display_taken(n) {
-            continue;
-        }
+    for _ in 0..3 {
         let mut xvfb = Command::new("Xvfb")
-            .arg(format!(":{n}"))
-            .args(["-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb (Debian package xvfb; scripts/setup.sh installs it)");
-        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-        for _ in 0..100 {
-            if socket.exists() {
-                return (format!(":{n}"), xvfb);
+        let Some(stdout) = xvfb.stdout.take() else {
+            let _ = xvfb.kill();
+            let _ = xvfb.wait();
+            continue;
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+            let _ = sender.send(line);
+        });
+        match receiver.recv_timeout(Duration::from_secs(20)) {
+            Ok(line) if line.trim().parse::<u32>().is_ok() => {
+                return (format!(":{}", line.trim()), xvfb);
             }
-            std::thread::sleep(Duration::from_millis(50));
+            _ => {
+                let _ = xvfb.kill();
+                let _ = xvfb.wait();
+            }
         }
-        let _ = xvfb.kill();
-        let _ = xvfb.wait();
     }
-    panic!("no free X display");
-}
-
-/// A display whose lock file names a live process is taken. A lock left by a killed Xvfb
-/// is not (Xvfb replaces a stale lock itself); skipping those would run out of displays
-/// after enough killed test runs.
-fn display_taken(n: u32) -> bool {
-    let Ok(lock) = std::fs::read_to_string(format!("/tmp/.X{n}-lock")) else {
-        return false;
-    };
-    match lock.trim().parse::<u32>() {
-        Ok(pid) => Path::new(&format!("/proc/{pid}")).exists(),
-        Err(_) => true,
-    }
+    panic!("Xvfb did not start (three tries)");
 }
 
 fn start_dbus(dir: &Path) -> (String, Child) {
