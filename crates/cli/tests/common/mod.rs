@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use serde_json::{Value, json};
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_apiautotest");
 
 pub fn apiautotest(dir: &Path, args: &[&str]) -> Output {
@@ -53,4 +55,81 @@ pub fn junit_counts(path: &Path) -> (usize, usize, usize) {
         .map(|x| x.parse().expect("number"))
         .collect();
     (n[0], n[1], n[2])
+}
+
+/// A v2.1 collection touching what real files use: a collection variable the environment
+/// overrides, auth inherited from the collection and a folder and stopped by `noauth`,
+/// path variables, disabled query and header rows, headers as one string, and bodies.
+pub fn shop_postman_collection() -> Value {
+    json!({
+        "info": {
+            "name": "shop",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+        },
+        "variable": [
+            {"key": "base", "value": "http://collection.invalid"},
+            {"key": "page", "value": "7"},
+            {"key": "off", "value": "x", "disabled": true}
+        ],
+        "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}", "type": "string"}]},
+        "item": [
+            {
+                "name": "read user",
+                "request": {
+                    "method": "GET",
+                    "header": [
+                        {"key": "Accept", "value": "application/json"},
+                        {"key": "X-Off", "value": "1", "disabled": true}
+                    ],
+                    "url": {
+                        "raw": "{{base}}/echo/users/:id?page={{page}}&debug=1",
+                        "host": ["{{base}}"],
+                        "path": ["echo", "users", ":id"],
+                        "query": [
+                            {"key": "page", "value": "{{page}}"},
+                            {"key": "debug", "value": "1", "disabled": true}
+                        ],
+                        "variable": [{"key": "id", "value": "42"}]
+                    }
+                }
+            },
+            {
+                "name": "admin",
+                "auth": {"type": "basic", "basic": [
+                    {"key": "username", "value": "root"}, {"key": "password", "value": "{{root_pw}}"}
+                ]},
+                "item": [
+                    {
+                        "name": "create item",
+                        "request": {
+                            "method": "POST",
+                            "header": "X-Trace: abc\n// X-Skip: 1",
+                            "body": {"mode": "raw", "raw": "{\"name\": \"{{item}}\"}", "options": {"raw": {"language": "json"}}},
+                            "url": "{{base}}/echo/items"
+                        }
+                    },
+                    {
+                        "name": "public form",
+                        "request": {
+                            "method": "POST",
+                            "auth": {"type": "noauth"},
+                            "body": {"mode": "urlencoded", "urlencoded": [
+                                {"key": "q", "value": "a b"},
+                                {"key": "hidden", "value": "1", "disabled": true}
+                            ]},
+                            "url": "{{base}}/echo/form"
+                        }
+                    },
+                    {
+                        "name": "graph",
+                        "request": {
+                            "method": "POST",
+                            "body": {"mode": "graphql", "graphql": {"query": "{ item(id: 1) { name } }", "variables": ""}},
+                            "url": "{{base}}/echo/graphql"
+                        }
+                    }
+                ]
+            }
+        ]
+    })
 }

@@ -2,18 +2,14 @@
 
 use std::sync::Arc;
 
-use apiautotest_engine::model::{
-    Case, Collection, DISABLED_PREFIX, Folder, RequestTemplate, Variables,
-};
+use apiautotest_engine::model::{Case, Collection, Folder, Variables};
 use serde_json::Value;
 
 use super::ImportedCollection;
 use super::auth::map_auth;
-use super::body::map_body;
-use super::rows::{Row, header_lines, rows};
+use super::rows::rows;
 use super::scalar_text;
 use super::scripts::map_events;
-use super::url::map_url;
 use crate::Unmapped;
 
 /// Folder names join into paths with `/`, so a `/` inside a name becomes this look-alike.
@@ -79,7 +75,7 @@ pub fn read_collection(root: &Value) -> ImportedCollection {
     }
 }
 
-struct Walk {
+pub(super) struct Walk {
     folders: Vec<Folder>,
     cases: Vec<Arc<Case>>,
     unmapped: Vec<Unmapped>,
@@ -88,7 +84,7 @@ struct Walk {
 }
 
 impl Walk {
-    fn note(&mut self, item: &str, field: &str, reason: impl Into<String>) {
+    pub(super) fn note(&mut self, item: &str, field: &str, reason: impl Into<String>) {
         self.unmapped.push(Unmapped {
             item: item.to_owned(),
             field: field.to_owned(),
@@ -96,13 +92,13 @@ impl Walk {
         });
     }
 
-    fn notes(&mut self, item: &str, prefix: &str, notes: Vec<(String, String)>) {
+    pub(super) fn notes(&mut self, item: &str, prefix: &str, notes: Vec<(String, String)>) {
         for (field, reason) in notes {
             self.note(item, &format!("{prefix}{field}"), reason);
         }
     }
 
-    fn count_documentation(&mut self, description: Option<&Value>) {
+    pub(super) fn count_documentation(&mut self, description: Option<&Value>) {
         let documented = match description {
             Some(Value::String(s)) => !s.trim().is_empty(),
             Some(Value::Object(o)) => o
@@ -115,7 +111,7 @@ impl Walk {
         }
     }
 
-    fn auth(
+    pub(super) fn auth(
         &mut self,
         item: &str,
         prefix: &str,
@@ -302,105 +298,6 @@ impl Walk {
             capture: Default::default(),
             scripts,
         }));
-    }
-
-    /// The request of an item; None (noted) when there is nothing to send.
-    fn request(&mut self, request: Option<&Value>, shown: &str) -> Option<RequestTemplate> {
-        let empty = serde_json::Map::new();
-        let (object, url) = match request {
-            Some(Value::String(url)) => (&empty, map_url(Some(&Value::String(url.clone())))),
-            Some(Value::Object(object)) => (object, map_url(object.get("url"))),
-            _ => {
-                self.note(shown, "request", "the item has no request: left out");
-                return None;
-            }
-        };
-        self.notes(shown, "request.", url.notes);
-        if url.text.is_empty() {
-            self.note(shown, "request.url", "the request has no URL: left out");
-            return None;
-        }
-        let method_text = object.get("method").map(scalar_text).unwrap_or_default();
-        let method = method_text.trim().to_ascii_uppercase();
-        let method = if method.is_empty() {
-            "GET".to_owned()
-        } else {
-            method
-        };
-        if !method
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-        {
-            self.note(
-                shown,
-                "request.method",
-                format!("{method_text:?} is not an HTTP method: left out"),
-            );
-            return None;
-        }
-        let headers = self.headers(object.get("header"), shown);
-        let auth = self.auth(shown, "request.", object.get("auth"));
-        self.count_documentation(object.get("description"));
-        let body = map_body(object.get("body"));
-        self.notes(shown, "request.", body.notes);
-        let mut headers = headers;
-        if let Some(content_type) = body.content_type {
-            let set = headers
-                .keys()
-                .any(|k| !k.starts_with(DISABLED_PREFIX) && k.eq_ignore_ascii_case("content-type"));
-            if !set {
-                headers.insert("Content-Type".to_owned(), content_type.to_owned());
-            }
-        }
-        Some(RequestTemplate {
-            method,
-            url: url.text,
-            auth,
-            headers,
-            body: body.raw,
-            json: None,
-            form: body.form,
-            multipart: body.multipart,
-            file: body.file,
-            timeout_ms: None,
-        })
-    }
-
-    fn headers(&mut self, header: Option<&Value>, shown: &str) -> Variables {
-        let list: Vec<Row> = match header {
-            Some(Value::String(text)) => header_lines(text),
-            other => {
-                let (list, skipped) = rows(other);
-                if skipped > 0 {
-                    self.note(
-                        shown,
-                        "request.header",
-                        format!("{skipped} header(s) without a name were left out"),
-                    );
-                }
-                list
-            }
-        };
-        let mut headers = Variables::new();
-        for row in list {
-            let name = if row.enabled {
-                row.key.clone()
-            } else {
-                format!("{DISABLED_PREFIX}{}", row.key)
-            };
-            if headers.contains_key(&name) {
-                self.note(
-                    shown,
-                    "request.header",
-                    format!(
-                        "header {:?} appears more than once: only the last is kept",
-                        row.key
-                    ),
-                );
-            }
-            headers.insert(name, row.value.unwrap_or_default());
-        }
-        headers
     }
 }
 

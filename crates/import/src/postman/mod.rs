@@ -10,6 +10,7 @@ mod body;
 mod environment;
 mod export;
 mod items;
+mod request;
 mod rows;
 mod scripts;
 mod url;
