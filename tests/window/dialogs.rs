@@ -18,6 +18,14 @@ async fn open_and_save_dialogs_open_a_collection_and_write_a_report() {
     let file = world.collection("picked", 5, "/status/200");
     let app = world.launch(&[]).await;
 
+    // The list of known collections (the demo) loads after the first paint and pushes
+    // the Open... button down: click it once the list is there.
+    eventually(
+        "the demo collection listed",
+        Duration::from_secs(20),
+        || async { (!app.find_all(".collection").await.is_empty()).then_some(()) },
+    )
+    .await;
     app.click_when_ready("[data-testid=open-collection]", Duration::from_secs(20))
         .await;
     let dialog = dialog_window(world.display(), "Open a collection").await;

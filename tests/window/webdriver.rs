@@ -70,16 +70,25 @@ impl Session {
             .map(|_| ())
     }
 
-    /// Clicks the first element matching `css`, waiting up to `within` for it to exist
-    /// and accept the click (a re-render may replace it in between).
+    /// Clicks the first element matching `css`, waiting up to `within` for it to exist,
+    /// hold still and accept the click (a re-render may replace it in between).
+    ///
+    /// WebDriver clicks at the point where the element was when the click was computed:
+    /// an element that moves meanwhile (the page still laying out, a list above it just
+    /// loaded) is missed, and the click lands on whatever took its place. That happened
+    /// to the Open... button while the collection list above it loaded on a cold start.
     pub async fn click_when_ready(&self, css: &str, within: Duration) {
         let deadline = tokio::time::Instant::now() + within;
         let mut last = String::from("not found");
         loop {
             if let Some(el) = self.find_all(css).await.first() {
-                match self.click(el).await {
-                    Ok(()) => return,
-                    Err(e) => last = e,
+                if self.holds_still(el).await {
+                    match self.click(el).await {
+                        Ok(()) => return,
+                        Err(e) => last = e,
+                    }
+                } else {
+                    last = String::from("it kept moving");
                 }
             }
             assert!(
@@ -88,6 +97,14 @@ impl Session {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Whether `element` is at the same place and size across two frames or more.
+    async fn holds_still(&self, element: &str) -> bool {
+        let before = self.get(&format!("/element/{element}/rect")).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let after = self.get(&format!("/element/{element}/rect")).await;
+        matches!((before, after), (Ok(a), Ok(b)) if a == b)
     }
 
     /// Replaces the text of the first input matching `css` (waiting up to 20 s for it; an
