@@ -207,11 +207,16 @@ fn run_newman(
         )
     });
     let report: Value = serde_json::from_str(&text).expect("newman JSON");
-    report["run"]["executions"]
-        .as_array()
-        .expect("executions")
-        .iter()
-        .map(|e| {
+    let executions = report["run"]["executions"].as_array().expect("executions");
+    // A digest handshake's replay is reported as a second execution with the same id:
+    // keep the last of each.
+    let last_of_each = executions.iter().enumerate().filter(|(i, e)| {
+        executions
+            .get(i + 1)
+            .is_none_or(|next| next["id"].is_null() || next["id"] != e["id"])
+    });
+    last_of_each
+        .map(|(_, e)| {
             let scripts = [&e["testScript"], &e["prerequestScript"]];
             Execution {
                 item: e["item"]["name"].as_str().unwrap_or_default().to_owned(),
@@ -307,6 +312,8 @@ fn real_collections_give_newmans_requests_tests_and_outcomes() {
         ),
         ("htmlextra-simple-post-request-with-formdata", None),
         ("htmlextra-simple-post-request-with-urlencoded", None),
+        // Digest answers httpbin's challenge; OAuth 1.0a signatures equal newman's.
+        ("auth-handshakes", None),
     ];
     let mut compared_tests = 0;
     for (name, environment) in runs {
@@ -363,6 +370,6 @@ fn real_collections_give_newmans_requests_tests_and_outcomes() {
             }
         }
     }
-    // The fixtures hold 71 tests between them; all must have been compared.
-    assert!(compared_tests >= 71, "only {compared_tests} tests compared");
+    // The fixtures hold 77 tests between them; all must have been compared.
+    assert!(compared_tests >= 77, "only {compared_tests} tests compared");
 }

@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::assertion::Compiled;
-use crate::http::{self, CookieJar, build_client, build_client_with_jar};
+use crate::http::{self, CookieJar, TokenCache, build_client, build_client_with_jar};
 use crate::model::{
     AssertionOutcome, BatchOptions, Case, ErrorKind, InheritedScripts, RequestRecord,
     ResponseRecord, RunError, ScriptRecord, Variables, Verdict,
@@ -153,8 +153,9 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         record.headers.push(("cookie".into(), cookie));
     }
     outcome.request = Some(record);
+    let tokens = TokenCache::default();
     let sent = tokio::select! {
-        sent = http::send(&client, &outgoing) => sent,
+        sent = http::send(&client, &tokens, &outgoing) => sent,
         () = cancel.cancelled() => {
             let outcome = errored(outcome, ErrorKind::Cancelled, "cancelled before the response arrived".into());
             return masked(outcome, &input.secrets);
@@ -163,6 +164,9 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
     match sent {
         Ok(exchange) => {
             outcome.duration_ms = exchange.duration.as_secs_f64() * 1000.0;
+            if let (Some(value), Some(sent)) = (&exchange.authorization, outcome.request.as_mut()) {
+                sent.headers.push(("Authorization".into(), value.clone()));
+            }
             let evaluation = evaluate(&input.case, &exchange, &scope, &mut Compiled::default());
             outcome.verdict = if evaluation.failed() {
                 Verdict::Failed

@@ -204,8 +204,12 @@ fn bad_folders_and_parts_are_named() {
             "only one of",
         ),
         (
+            "name: x\ncases:\n  - {name: c, request: {method: GET, url: 'http://h/', auth: {hawk: {}}}}\n",
+            "hawk",
+        ),
+        (
             "name: x\ncases:\n  - {name: c, request: {method: GET, url: 'http://h/', auth: {digest: {}}}}\n",
-            "digest",
+            "missing field `username`",
         ),
     ];
     for (text, expected) in cases {

@@ -27,6 +27,13 @@ pub(crate) struct Sessions {
 }
 
 impl Sessions {
+    /// A new token for `user`.
+    pub(crate) fn issue(&self, user: &str) -> String {
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        self.tokens().insert(token.clone(), user.to_owned());
+        token
+    }
+
     fn tokens(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
         // Only single map operations happen under the lock: poison cannot leave it torn.
         self.tokens.lock().unwrap_or_else(PoisonError::into_inner)
@@ -37,6 +44,7 @@ pub(crate) fn routes() -> Router<Arc<Sessions>> {
     Router::new()
         .route("/login", post(login))
         .route("/protected", get(protected))
+        .merge(crate::oauth::routes())
 }
 
 #[derive(Deserialize)]
@@ -55,10 +63,7 @@ async fn login(State(sessions): State<Arc<Sessions>>, body: Bytes) -> Result<Res
         return Ok(unauthorized("invalid username or password"));
     }
 
-    let token = uuid::Uuid::new_v4().simple().to_string();
-    sessions
-        .tokens()
-        .insert(token.clone(), credentials.username);
+    let token = sessions.issue(&credentials.username);
     Ok(Json(json!({ "token": token, "token_type": "Bearer" })).into_response())
 }
 

@@ -3,4 +3,4 @@
 /**
  * Classes of runtime errors, so reports and the UI can say what went wrong.
  */
-export type ErrorKind = "dns" | "connect" | "timeout" | "tls" | "reset" | "too_many_redirects" | "invalid_request" | "template" | "body" | "unknown_outcome" | "cancelled" | "script" | "other";
+export type ErrorKind = "dns" | "connect" | "timeout" | "tls" | "reset" | "too_many_redirects" | "invalid_request" | "template" | "body" | "unknown_outcome" | "cancelled" | "script" | "auth" | "other";

@@ -23,12 +23,16 @@ export function curlRequest(definition: Case, inherited: Auth | null = null, jso
       }
     } else if ("bearer" in auth) {
       if (!has("authorization")) headers.push(["Authorization", `Bearer ${auth.bearer.token}`]);
-    } else if (auth.api_key.in === "query") {
-      const pair = `${encodeURIComponent(auth.api_key.name)}=${encodeURIComponent(auth.api_key.value)}`;
-      url += (url.includes("?") ? "&" : "?") + pair;
-    } else if (!has(auth.api_key.name)) {
-      headers.push([auth.api_key.name, auth.api_key.value]);
+    } else if ("api_key" in auth) {
+      if (auth.api_key.in === "query") {
+        const pair = `${encodeURIComponent(auth.api_key.name)}=${encodeURIComponent(auth.api_key.value)}`;
+        url += (url.includes("?") ? "&" : "?") + pair;
+      } else if (!has(auth.api_key.name)) {
+        headers.push([auth.api_key.name, auth.api_key.value]);
+      }
     }
+    // Digest, OAuth 1.0a and OAuth 2.0 are computed while sending (a challenge, a
+    // signature over the moment, a fetched token): no fixed header says them.
   }
   let body: string | null = null;
   if (request.body !== undefined) {

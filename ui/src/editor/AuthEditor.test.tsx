@@ -40,6 +40,35 @@ describe("AuthEditor", () => {
     expect(latest()).toBeUndefined();
   });
 
+  it("fills Digest, OAuth 1.0 and OAuth 2.0 in", () => {
+    const { latest } = renderAuth(undefined);
+    type("editor-auth-kind", "digest");
+    type("editor-auth-username", "postman");
+    type("editor-auth-password", "{{pw}}");
+    expect(latest()).toEqual({ digest: { username: "postman", password: "{{pw}}" } });
+
+    type("editor-auth-kind", "oauth1");
+    type("editor-auth-consumer-key", "ck");
+    type("editor-auth-consumer-secret", "cs");
+    type("editor-auth-signature-method", "HMAC-SHA256");
+    type("editor-auth-oauth1-in", "query");
+    expect(latest()).toMatchObject({
+      oauth1: { consumer_key: "ck", consumer_secret: "cs", signature_method: "HMAC-SHA256", in: "query" },
+    });
+
+    type("editor-auth-kind", "oauth2");
+    // The resource owner's credentials only matter to the password grant.
+    expect(screen.queryByTestId("editor-auth-username")).toBeNull();
+    type("editor-auth-grant", "password");
+    type("editor-auth-token-url", "{{base}}/oauth/token");
+    type("editor-auth-client-id", "app");
+    type("editor-auth-username", "ann");
+    type("editor-auth-client-auth", "body");
+    expect(latest()).toMatchObject({
+      oauth2: { grant: "password", token_url: "{{base}}/oauth/token", client_id: "app", username: "ann", client_auth: "body" },
+    });
+  });
+
   it("hides secrets until revealed", () => {
     renderAuth({ bearer: { token: "abc" } });
     const token = screen.getByTestId("editor-auth-token") as HTMLInputElement;
@@ -68,7 +97,7 @@ describe("AuthEditor", () => {
   it("reads Inherit as None at the collection level", () => {
     renderAuth(undefined, null);
     const options = [...kind().options].map((o) => o.textContent);
-    expect(options).toEqual(["None", "Basic", "Bearer token", "API key"]);
+    expect(options).toEqual(["None", "Basic", "Bearer token", "API key", "Digest", "OAuth 1.0", "OAuth 2.0"]);
     expect(screen.queryByTestId("editor-auth-inherited")).toBeNull();
   });
 });

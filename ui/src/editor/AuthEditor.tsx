@@ -3,6 +3,7 @@ import type { ApiKeyLocation } from "../bindings/ApiKeyLocation";
 import type { Auth } from "../bindings/Auth";
 import { useI18n } from "../hooks/useI18n";
 import { AUTH_KINDS, AUTH_KIND_LABELS, authKind, authOfKind, type AuthKind } from "./authKinds";
+import { HandshakeAuthFields } from "./HandshakeAuthFields";
 import { SecretInput } from "./SecretInput";
 import { VariableWarnings } from "./VariableWarnings";
 import "./editor.css";
@@ -23,7 +24,10 @@ type Props = {
   testId?: string;
 };
 
-/** How a request authorizes itself: inherited, none, Basic, Bearer token or API key. */
+/**
+ * How a request authorizes itself: inherited, none, Basic, Bearer token, API key, Digest,
+ * OAuth 1.0a or OAuth 2.0.
+ */
 export function AuthEditor({ auth, onChange, inherited, known, testId = "editor-auth" }: Props) {
   const { t } = useI18n();
   const kind = authKind(auth);
@@ -84,6 +88,8 @@ export function AuthEditor({ auth, onChange, inherited, known, testId = "editor-
         />,
         auth.bearer.token,
       );
+    } else if (!("api_key" in auth)) {
+      fields = <HandshakeAuthFields auth={auth} onChange={onChange} testId={testId} field={field} />;
     } else {
       const key = auth.api_key;
       fields = (

@@ -196,6 +196,7 @@ export const en = {
   "viewer.errorKind.unknown_outcome": "Outcome unknown",
   "viewer.errorKind.cancelled": "Cancelled",
   "viewer.errorKind.script": "Script error",
+  "viewer.errorKind.auth": "Authorization failed",
   "viewer.errorKind.other": "Error",
 } as const;
 

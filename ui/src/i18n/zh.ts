@@ -195,5 +195,6 @@ export const zh: Partial<Record<MessageKey, string>> = {
   "viewer.errorKind.unknown_outcome": "结果未知",
   "viewer.errorKind.cancelled": "已取消",
   "viewer.errorKind.script": "脚本错误",
+  "viewer.errorKind.auth": "鉴权失败",
   "viewer.errorKind.other": "错误",
 };

@@ -3,6 +3,8 @@
 use std::error::Error as _;
 use std::time::{Duration, Instant};
 
+use super::digest::{self, Challenge};
+use super::oauth2::{TokenCache, TokenRequest};
 use crate::model::ErrorKind;
 
 /// Bodies are read into memory up to this size for assertions; the rest is counted, not
@@ -17,6 +19,18 @@ pub struct OutgoingRequest {
     pub headers: Vec<(String, String)>,
     pub body: Option<Vec<u8>>,
     pub timeout: Duration,
+    /// Authorization that takes a round trip of its own; None when the request carries
+    /// its `Authorization` itself (or needs none).
+    pub handshake: Option<Handshake>,
+}
+
+/// An authorization obtained while sending, with its credentials rendered.
+#[derive(Debug, Clone)]
+pub enum Handshake {
+    /// Sent without credentials first; a `401` with a Digest challenge is answered once.
+    Digest { username: String, password: String },
+    /// `Authorization: Bearer` with a token from the token URL (fetched once per cache).
+    OAuth2(TokenRequest),
 }
 
 /// A response, read to its end.
@@ -29,6 +43,9 @@ pub struct Exchange {
     pub body_size: u64,
     pub body_cut: bool,
     pub duration: Duration,
+    /// The `Authorization` a handshake added (a fetched token shown masked), for the
+    /// stored request.
+    pub authorization: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,9 +58,68 @@ pub struct TransportError {
     pub duration: Duration,
 }
 
+/// Sends `request`, with its handshake when it has one: the exchange returned is the
+/// last (the digest answer's; the first `401` is not kept).
 pub async fn send(
     client: &reqwest::Client,
+    tokens: &TokenCache,
     request: &OutgoingRequest,
+) -> Result<Exchange, TransportError> {
+    match &request.handshake {
+        None => send_once(client, request, None).await,
+        Some(Handshake::OAuth2(token_request)) => {
+            let started = Instant::now();
+            let token = tokens
+                .token(client, token_request, request.timeout)
+                .await
+                .map_err(|message| TransportError {
+                    kind: ErrorKind::Auth,
+                    message,
+                    maybe_sent: false,
+                    duration: started.elapsed(),
+                })?;
+            let mut exchange = send_once(client, request, Some(&format!("Bearer {token}"))).await?;
+            exchange.authorization = Some("Bearer ***** (from the token URL)".into());
+            Ok(exchange)
+        }
+        Some(Handshake::Digest { username, password }) => {
+            let first = send_once(client, request, None).await?;
+            if first.status != 401 {
+                return Ok(first);
+            }
+            let challenges = first
+                .headers
+                .iter()
+                .filter(|(name, _)| name.eq_ignore_ascii_case("www-authenticate"))
+                .map(|(_, value)| value.as_str());
+            let Some(challenge) = Challenge::find(challenges) else {
+                // Not a challenge this client can answer: the 401 is the verdict.
+                return Ok(first);
+            };
+            let uri = match request.url.query() {
+                Some(query) => format!("{}?{query}", request.url.path()),
+                None => request.url.path().to_owned(),
+            };
+            let cnonce = format!("{:016x}", rand::random::<u64>());
+            let answer = challenge.answer(&digest::Answer {
+                username,
+                password,
+                method: request.method.as_str(),
+                uri: &uri,
+                body: request.body.as_deref().unwrap_or_default(),
+                cnonce: &cnonce,
+            });
+            let mut second = send_once(client, request, Some(&answer)).await?;
+            second.authorization = Some(answer);
+            Ok(second)
+        }
+    }
+}
+
+async fn send_once(
+    client: &reqwest::Client,
+    request: &OutgoingRequest,
+    authorization: Option<&str>,
 ) -> Result<Exchange, TransportError> {
     let started = Instant::now();
     let fail = |e: reqwest::Error| classify(&e, started.elapsed());
@@ -52,6 +128,9 @@ pub async fn send(
         .timeout(request.timeout);
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
+    }
+    if let Some(authorization) = authorization {
+        builder = builder.header(reqwest::header::AUTHORIZATION, authorization);
     }
     if let Some(body) = &request.body {
         builder = builder.body(body.clone());
@@ -82,6 +161,7 @@ pub async fn send(
         body,
         body_size,
         duration: started.elapsed(),
+        authorization: None,
     })
 }
 

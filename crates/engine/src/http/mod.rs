@@ -1,11 +1,16 @@
-//! HTTP: one reqwest client per batch (connection pool, cookie jar), and one exchange per
-//! case; the workbench's jar outlives its clients. Transport errors are classified so reports can say what went wrong, and so the
+//! HTTP: one reqwest client per batch (connection pool, cookie jar, OAuth 2.0 tokens),
+//! and one exchange per case, with the authorization handshakes (Digest, OAuth 2.0 token)
+//! it needs; the workbench's jar outlives its clients. Transport errors are classified so reports can say what went wrong, and so the
 //! runner knows which ones are safe to retry.
 
 mod client;
 mod cookie_jar;
+mod digest;
 mod exchange;
+pub mod oauth1;
+mod oauth2;
 
 pub use client::{build_client, build_client_with_jar};
 pub use cookie_jar::{CookieJar, StoredCookie};
-pub use exchange::{Exchange, OutgoingRequest, TransportError, send};
+pub use exchange::{Exchange, Handshake, OutgoingRequest, TransportError, send};
+pub use oauth2::{TokenCache, TokenRequest};

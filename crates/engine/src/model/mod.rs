@@ -18,7 +18,10 @@ pub use assertion::{
     Assertion, Capture, CaptureSource, Expected, Predicate, Query, SchemaSource, as_written,
     interning,
 };
-pub use auth::{ApiKeyLocation, Auth};
+pub use auth::{
+    ApiKeyLocation, Auth, OAuth1, OAuth1Location, OAuth1Signature, OAuth2, OAuth2ClientAuth,
+    OAuth2Grant,
+};
 pub use batch::{BatchId, BatchOptions, BatchState, BatchSummary, Counters, PauseReason};
 pub use collection::{Case, Collection, Folder, RequestTemplate, Variables};
 pub use event::BatchEvent;

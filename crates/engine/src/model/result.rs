@@ -67,6 +67,9 @@ pub enum ErrorKind {
     Cancelled,
     /// A pre-request or test script threw, or went over its time or memory limit.
     Script,
+    /// The authorization could not be obtained: the token URL refused the credentials,
+    /// or a digest challenge could not be answered.
+    Auth,
     Other,
 }
 
@@ -85,6 +88,7 @@ impl ErrorKind {
             ErrorKind::UnknownOutcome => "unknown_outcome",
             ErrorKind::Cancelled => "cancelled",
             ErrorKind::Script => "script",
+            ErrorKind::Auth => "auth",
             ErrorKind::Other => "other",
         }
     }

@@ -167,6 +167,11 @@ pub async fn run_case(
             match sent {
                 Ok(exchange) => {
                     result.duration_ms = exchange.duration.as_secs_f64() * 1000.0;
+                    if let (Some(value), Some(sent)) =
+                        (&exchange.authorization, result.request.as_mut())
+                    {
+                        sent.headers.push(("Authorization".into(), value.clone()));
+                    }
                     let outcome = evaluate(case, &exchange, &scope, compiled);
                     if outcome.failed() {
                         result.verdict = Verdict::Failed;
@@ -238,7 +243,7 @@ async fn send_with_retries(
         *attempts += 1;
         let recoveries = shared.network.recoveries();
         let sent = tokio::select! {
-            sent = http::send(&shared.client, outgoing) => sent,
+            sent = http::send(&shared.client, &shared.tokens, outgoing) => sent,
             () = shared.stopped() => return None,
         };
         let error = match sent {

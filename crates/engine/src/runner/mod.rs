@@ -1,6 +1,7 @@
 //! Executing batches. A batch is a frozen plan plus a cursor: `prepare` freezes the plan,
 //! `Engine` (crate root) stores it and runs it here.
 
+mod authorization;
 mod batch;
 mod control;
 mod dependencies;

@@ -3,17 +3,16 @@
 use std::path::Path;
 use std::time::Duration;
 
-use base64::Engine as _;
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::Value;
 
 use crate::http::OutgoingRequest;
 use crate::model::{
-    ApiKeyLocation, Auth, ErrorKind, MultipartPart, RequestRecord, RequestTemplate, RunError,
-    enabled_url, is_disabled,
+    ErrorKind, MultipartPart, RequestRecord, RequestTemplate, RunError, enabled_url, is_disabled,
 };
 use crate::template::{Resolved, Scope};
 
+use super::authorization::{Signed, authorize};
 use super::multipart_body::{self, PartData};
 
 fn template_error(field: &str, e: impl std::fmt::Display) -> RunError {
@@ -48,27 +47,7 @@ pub fn render(
         // As Postman, curl and Insomnia do: `localhost:8080/x` means http.
         url_text.insert_str(0, "http://");
     }
-    if let Some(Auth::ApiKey {
-        name,
-        value,
-        location: ApiKeyLocation::Query,
-    }) = &template.auth
-    {
-        let name = scope.render(name).map_err(|e| template_error("auth", e))?;
-        let value = scope.render(value).map_err(|e| template_error("auth", e))?;
-        let pair: String = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair(&name, &value)
-            .finish();
-        let separator = if url_text.contains('?') { '&' } else { '?' };
-        url_text = format!("{url_text}{separator}{pair}");
-    }
-    let url = reqwest::Url::parse(&url_text)
-        .map_err(|e| invalid(format!("invalid URL {url_text:?}: {e}")))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid(format!(
-            "invalid URL {url_text:?}: only http and https are supported"
-        )));
-    }
+    let mut url = parse_url(&url_text)?;
     let method = reqwest::Method::from_bytes(template.method.as_bytes())
         .map_err(|_| invalid(format!("invalid method {:?}", template.method)))?;
 
@@ -85,16 +64,6 @@ pub fn render(
         HeaderValue::from_str(&value)
             .map_err(|_| invalid(format!("invalid value for header {name}: {value:?}")))?;
         headers.push((name.into_owned(), value.into_owned()));
-    }
-    if let Some(auth) = auth_header(template.auth.as_ref(), scope)? {
-        let already_set = headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(&auth.0));
-        if !already_set {
-            HeaderName::from_bytes(auth.0.as_bytes())
-                .map_err(|_| invalid(format!("invalid API key header name {:?}", auth.0)))?;
-            HeaderValue::from_str(&auth.1)
-                .map_err(|_| invalid(format!("invalid value for header {}", auth.0)))?;
-            headers.push(auth);
-        }
     }
     let has_content_type = headers
         .iter()
@@ -148,6 +117,44 @@ pub fn render(
     };
     let (body, body_record) = body.unzip();
 
+    let content_type = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v.to_ascii_lowercase());
+    let form_body = body.as_deref().filter(|_| {
+        content_type
+            .as_deref()
+            .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"))
+    });
+    let sets_authorization = headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("authorization"));
+    let signed = Signed {
+        method: method.as_str(),
+        url: &url,
+        form: form_body,
+    };
+    let authorization = authorize(template.auth.as_ref(), scope, sets_authorization, &signed)?;
+    if let Some((name, value)) = authorization.header {
+        let already_set = headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(&name));
+        if !already_set {
+            HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| invalid(format!("invalid auth header name {name:?}")))?;
+            HeaderValue::from_str(&value)
+                .map_err(|_| invalid(format!("invalid value for header {name}")))?;
+            headers.push((name, value));
+        }
+    }
+    if !authorization.query.is_empty() {
+        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in &authorization.query {
+            pairs.append_pair(name, value);
+        }
+        let separator = if url_text.contains('?') { '&' } else { '?' };
+        url_text = format!("{url_text}{separator}{}", pairs.finish());
+        url = parse_url(&url_text)?;
+    }
+
     let record = RequestRecord {
         method: template.method.clone(),
         // As rendered, not as the URL parser re-encoded it: so a secret in it is masked
@@ -162,8 +169,20 @@ pub fn render(
         headers,
         body,
         timeout: Duration::from_millis(template.timeout_ms.unwrap_or(default_timeout_ms).max(1)),
+        handshake: authorization.handshake,
     };
     Ok((outgoing, record))
+}
+
+fn parse_url(url_text: &str) -> Result<reqwest::Url, RunError> {
+    let url = reqwest::Url::parse(url_text)
+        .map_err(|e| invalid(format!("invalid URL {url_text:?}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid(format!(
+            "invalid URL {url_text:?}: only http and https are supported"
+        )));
+    }
+    Ok(url)
 }
 
 /// True when `url` starts with `scheme://` (RFC 3986: a letter, then letters, digits,
@@ -174,36 +193,6 @@ fn has_scheme(url: &str) -> bool {
             && scheme
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
-}
-
-/// The `Authorization` (or API key) header a case's auth adds, rendered.
-fn auth_header(
-    auth: Option<&Auth>,
-    scope: &Scope<'_>,
-) -> Result<Option<(String, String)>, RunError> {
-    let render = |text: &str| {
-        scope
-            .render(text)
-            .map(|t| t.into_owned())
-            .map_err(|e| template_error("auth", e))
-    };
-    Ok(match auth {
-        None | Some(Auth::None) => None,
-        Some(Auth::Basic { username, password }) => {
-            let credentials = format!("{}:{}", render(username)?, render(password)?);
-            let encoded = base64::engine::general_purpose::STANDARD.encode(credentials);
-            Some(("Authorization".into(), format!("Basic {encoded}")))
-        }
-        Some(Auth::Bearer { token }) => {
-            Some(("Authorization".into(), format!("Bearer {}", render(token)?)))
-        }
-        Some(Auth::ApiKey {
-            name,
-            value,
-            location: ApiKeyLocation::Header,
-        }) => Some((render(name)?, render(value)?)),
-        Some(Auth::ApiKey { .. }) => None, // in the query: added to the URL
     })
 }
 

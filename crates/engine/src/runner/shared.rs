@@ -14,6 +14,7 @@ use super::network::NetworkGate;
 use super::rate::RateLimiter;
 use super::scripts::{ScriptState, has_scripts};
 use crate::assertion::Captures;
+use crate::http::TokenCache;
 use crate::model::{BatchPlan, Variables};
 use crate::store::{Store, StoreError};
 
@@ -24,6 +25,8 @@ pub struct Shared {
     pub no_row: Variables,
     pub masker: Masker,
     pub client: reqwest::Client,
+    /// OAuth 2.0 tokens fetched for this batch's cases.
+    pub tokens: TokenCache,
     pub store: Store,
     pub control: BatchControl,
     pub shutdown: CancellationToken,
@@ -71,6 +74,7 @@ impl Shared {
             no_row: Variables::new(),
             masker: p.masker,
             client: p.client,
+            tokens: TokenCache::default(),
             store: p.store,
             control: p.control,
             shutdown: p.shutdown,

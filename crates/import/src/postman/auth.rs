@@ -1,10 +1,13 @@
 //! Postman auth (collection, folder or request level) into the native `auth`.
 //!
 //! Inheritance is the same on both sides: no auth (absent or `null`) uses the parent's,
-//! `noauth` stops it. A kind the engine does not send yet becomes `none` (so the request
-//! is not sent with its parent's credentials instead) and is noted.
+//! `noauth` stops it. A kind the engine does not send becomes `none` (so the request is
+//! not sent with its parent's credentials instead) and is noted.
 
-use apiautotest_engine::model::{ApiKeyLocation, Auth};
+use apiautotest_engine::model::{
+    ApiKeyLocation, Auth, OAuth1, OAuth1Location, OAuth1Signature, OAuth2, OAuth2ClientAuth,
+    OAuth2Grant,
+};
 use serde_json::Value;
 
 use super::rows::rows;
@@ -62,26 +65,30 @@ pub fn map_auth(auth: Option<&Value>) -> MappedAuth {
         }
         "oauth2" => {
             let token = params.get("accessToken");
-            if token.is_empty() {
-                let grant = params.get("grant_type");
-                unsupported(
-                    &mut mapped,
-                    &format!(
-                        "OAuth 2.0 without an access token (grant {:?}) is not fetched yet",
-                        if grant.is_empty() {
-                            "unknown"
-                        } else {
-                            grant.as_str()
-                        }
-                    ),
-                );
-            } else {
+            if !token.is_empty() {
                 mapped.auth = Some(oauth2_token(&params, token));
+            } else {
+                match oauth2_grant(&params) {
+                    Ok(auth) => mapped.auth = Some(auth),
+                    Err(why) => unsupported(&mut mapped, &why),
+                }
             }
         }
-        "digest" | "oauth1" => {
-            unsupported(&mut mapped, &format!("{kind} auth is not supported yet"))
+        "digest" => {
+            // Postman fills realm and nonce in from the last challenge it saw; the engine
+            // answers the server's own challenge, so they are not needed.
+            mapped.auth = Some(Auth::Digest {
+                username: params.get("username"),
+                password: params.get("password"),
+            })
         }
+        "oauth1" => match oauth1(&params) {
+            Ok((auth, notes)) => {
+                mapped.auth = Some(auth);
+                mapped.notes.extend(notes);
+            }
+            Err(why) => unsupported(&mut mapped, &why),
+        },
         "hawk" | "ntlm" | "awsv4" | "edgegrid" | "jwt" | "asap" | "akamai" => {
             unsupported(&mut mapped, &format!("{kind} auth is not supported"))
         }
@@ -117,6 +124,86 @@ fn oauth2_token(params: &Params<'_>, token: String) -> Auth {
     }
 }
 
+/// OAuth 2.0 without a token: the grants the engine fetches a token for.
+fn oauth2_grant(params: &Params<'_>) -> Result<Auth, String> {
+    let grant = match params.get("grant_type").as_str() {
+        "client_credentials" => OAuth2Grant::ClientCredentials,
+        "password_credentials" | "password" => OAuth2Grant::Password,
+        "" => {
+            return Err(
+                "OAuth 2.0 without an access token or a grant type has no token to send".into(),
+            );
+        }
+        other => {
+            return Err(format!(
+                "OAuth 2.0 grant {other:?} needs a browser: only client credentials and password grants are fetched"
+            ));
+        }
+    };
+    let token_url = params.get("accessTokenUrl");
+    if token_url.is_empty() {
+        return Err("OAuth 2.0 without an access token URL".into());
+    }
+    Ok(Auth::OAuth2(OAuth2 {
+        grant,
+        token_url,
+        client_id: params.get("clientId"),
+        client_secret: params.get("clientSecret"),
+        username: params.get("username"),
+        password: params.get("password"),
+        scope: params.get("scope"),
+        client_auth: match params.get("client_authentication").as_str() {
+            "body" => OAuth2ClientAuth::Body,
+            _ => OAuth2ClientAuth::Header,
+        },
+    }))
+}
+
+/// OAuth 1.0a; notes for what is signed differently than Postman would.
+fn oauth1(params: &Params<'_>) -> Result<(Auth, Vec<(String, String)>), String> {
+    let signature_method = match params.get("signatureMethod").as_str() {
+        "HMAC-SHA1" | "" => OAuth1Signature::HmacSha1,
+        "HMAC-SHA256" => OAuth1Signature::HmacSha256,
+        "PLAINTEXT" => OAuth1Signature::Plaintext,
+        other => {
+            return Err(format!(
+                "OAuth 1.0 signature method {other} is not supported"
+            ));
+        }
+    };
+    let mut notes = Vec::new();
+    let location = if params.flag("addParamsToHeader") {
+        OAuth1Location::Header
+    } else {
+        notes.push((
+            "auth.oauth1.addParamsToHeader".to_owned(),
+            "the oauth_* parameters go in the query (Postman puts them in a POST's body)"
+                .to_owned(),
+        ));
+        OAuth1Location::Query
+    };
+    if params.flag("includeBodyHash") {
+        notes.push((
+            "auth.oauth1.includeBodyHash".to_owned(),
+            "oauth_body_hash is not sent".to_owned(),
+        ));
+    }
+    Ok((
+        Auth::OAuth1(OAuth1 {
+            consumer_key: params.get("consumerKey"),
+            consumer_secret: params.get("consumerSecret"),
+            token: params.get("token"),
+            token_secret: params.get("tokenSecret"),
+            signature_method,
+            location,
+            realm: params.get("realm"),
+            timestamp: params.get("timestamp"),
+            nonce: params.get("nonce"),
+        }),
+        notes,
+    ))
+}
+
 /// An auth kind's parameters: a list of `{key, value}` in v2.1, a map in v2.0.
 struct Params<'a> {
     kind: &'a str,
@@ -143,6 +230,11 @@ impl Params<'_> {
 
     fn get_or(&self, name: &str, default: &str) -> String {
         self.value(name).unwrap_or_else(|| default.to_owned())
+    }
+
+    /// A boolean parameter (`true` or `"true"`); absent is false.
+    fn flag(&self, name: &str) -> bool {
+        self.value(name).is_some_and(|v| v == "true")
     }
 }
 
@@ -217,21 +309,92 @@ mod tests {
 
     #[test]
     fn unsupported_kinds_send_none_and_are_noted() {
-        for kind in [
-            "digest", "oauth1", "hawk", "ntlm", "awsv4", "edgegrid", "jwt", "asap", "weird",
-        ] {
+        for kind in ["hawk", "ntlm", "awsv4", "edgegrid", "jwt", "asap", "weird"] {
             let mapped = auth(json!({"type": kind, kind: []}));
             assert_eq!(mapped.auth, Some(Auth::None), "{kind}");
             assert_eq!(mapped.notes.len(), 1, "{kind}");
         }
-        let no_token = auth(
+        let browser_grant = auth(
+            json!({"type": "oauth2", "oauth2": [{"key": "grant_type", "value": "authorization_code"}]}),
+        );
+        assert_eq!(browser_grant.auth, Some(Auth::None));
+        assert!(
+            browser_grant.notes[0].1.contains("authorization_code"),
+            "{:?}",
+            browser_grant.notes
+        );
+        let rsa = auth(
+            json!({"type": "oauth1", "oauth1": [{"key": "signatureMethod", "value": "RSA-SHA1"}]}),
+        );
+        assert_eq!(rsa.auth, Some(Auth::None));
+        assert!(rsa.notes[0].1.contains("RSA-SHA1"), "{:?}", rsa.notes);
+    }
+
+    #[test]
+    fn digest_oauth1_and_oauth2_grants() {
+        assert_eq!(
+            auth(json!({"type": "digest", "digest": [
+                {"key": "username", "value": "postman"}, {"key": "password", "value": "{{pw}}"},
+                {"key": "realm", "value": "Users"}, {"key": "algorithm", "value": "MD5"}
+            ]}))
+            .auth,
+            Some(Auth::Digest {
+                username: "postman".into(),
+                password: "{{pw}}".into()
+            })
+        );
+        let signed = auth(json!({"type": "oauth1", "oauth1": [
+            {"key": "consumerKey", "value": "ck"}, {"key": "consumerSecret", "value": "cs"},
+            {"key": "token", "value": "t"}, {"key": "tokenSecret", "value": "ts"},
+            {"key": "signatureMethod", "value": "HMAC-SHA256"}, {"key": "addParamsToHeader", "value": true},
+            {"key": "timestamp", "value": "1"}, {"key": "nonce", "value": "n"}, {"key": "realm", "value": "r"}
+        ]}));
+        assert_eq!(
+            signed.auth,
+            Some(Auth::OAuth1(OAuth1 {
+                consumer_key: "ck".into(),
+                consumer_secret: "cs".into(),
+                token: "t".into(),
+                token_secret: "ts".into(),
+                signature_method: OAuth1Signature::HmacSha256,
+                location: OAuth1Location::Header,
+                realm: "r".into(),
+                timestamp: "1".into(),
+                nonce: "n".into(),
+            }))
+        );
+        assert!(signed.notes.is_empty(), "{:?}", signed.notes);
+        let in_query = auth(
+            json!({"type": "oauth1", "oauth1": {"consumerKey": "ck", "addParamsToHeader": false}}),
+        );
+        assert!(
+            matches!(&in_query.auth, Some(Auth::OAuth1(o)) if o.location == OAuth1Location::Query)
+        );
+        assert_eq!(in_query.notes.len(), 1, "{:?}", in_query.notes);
+
+        let password = auth(json!({"type": "oauth2", "oauth2": [
+            {"key": "grant_type", "value": "password_credentials"},
+            {"key": "accessTokenUrl", "value": "{{base}}/token"},
+            {"key": "clientId", "value": "app"}, {"key": "clientSecret", "value": "s"},
+            {"key": "username", "value": "u"}, {"key": "password", "value": "p"},
+            {"key": "scope", "value": "read"}, {"key": "client_authentication", "value": "body"}
+        ]}));
+        assert_eq!(
+            password.auth,
+            Some(Auth::OAuth2(OAuth2 {
+                grant: OAuth2Grant::Password,
+                token_url: "{{base}}/token".into(),
+                client_id: "app".into(),
+                client_secret: "s".into(),
+                username: "u".into(),
+                password: "p".into(),
+                scope: "read".into(),
+                client_auth: OAuth2ClientAuth::Body,
+            }))
+        );
+        let no_url = auth(
             json!({"type": "oauth2", "oauth2": [{"key": "grant_type", "value": "client_credentials"}]}),
         );
-        assert_eq!(no_token.auth, Some(Auth::None));
-        assert!(
-            no_token.notes[0].1.contains("client_credentials"),
-            "{:?}",
-            no_token.notes
-        );
+        assert_eq!(no_url.auth, Some(Auth::None));
     }
 }

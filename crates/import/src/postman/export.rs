@@ -5,8 +5,8 @@
 //! tests/postman_fixtures.rs check it on the real files.
 
 use apiautotest_engine::model::{
-    ApiKeyLocation, Auth, Case, Collection, DISABLED_PREFIX, MultipartPart, RequestTemplate,
-    Scripts, is_disabled,
+    ApiKeyLocation, Auth, Case, Collection, DISABLED_PREFIX, MultipartPart, OAuth1Location,
+    OAuth1Signature, OAuth2ClientAuth, OAuth2Grant, RequestTemplate, Scripts, is_disabled,
 };
 use serde_json::{Map, Value, json};
 
@@ -320,6 +320,51 @@ fn auth_value(auth: &Auth) -> Value {
                 ApiKeyLocation::Query => "query",
             };
             json!({"type": "apikey", "apikey": [param("key", name), param("value", value), param("in", place)]})
+        }
+        Auth::Digest { username, password } => json!({
+            "type": "digest",
+            "digest": [param("username", username), param("password", password)]
+        }),
+        Auth::OAuth1(o) => {
+            let method = match o.signature_method {
+                OAuth1Signature::HmacSha1 => "HMAC-SHA1",
+                OAuth1Signature::HmacSha256 => "HMAC-SHA256",
+                OAuth1Signature::Plaintext => "PLAINTEXT",
+            };
+            let in_header = o.location == OAuth1Location::Header;
+            json!({"type": "oauth1", "oauth1": [
+                param("consumerKey", &o.consumer_key),
+                param("consumerSecret", &o.consumer_secret),
+                param("token", &o.token),
+                param("tokenSecret", &o.token_secret),
+                param("signatureMethod", method),
+                param("realm", &o.realm),
+                param("timestamp", &o.timestamp),
+                param("nonce", &o.nonce),
+                param("version", "1.0"),
+                {"key": "addParamsToHeader", "value": in_header, "type": "boolean"},
+            ]})
+        }
+        Auth::OAuth2(o) => {
+            let grant = match o.grant {
+                OAuth2Grant::ClientCredentials => "client_credentials",
+                OAuth2Grant::Password => "password_credentials",
+            };
+            let client_auth = match o.client_auth {
+                OAuth2ClientAuth::Header => "header",
+                OAuth2ClientAuth::Body => "body",
+            };
+            json!({"type": "oauth2", "oauth2": [
+                param("grant_type", grant),
+                param("accessTokenUrl", &o.token_url),
+                param("clientId", &o.client_id),
+                param("clientSecret", &o.client_secret),
+                param("username", &o.username),
+                param("password", &o.password),
+                param("scope", &o.scope),
+                param("client_authentication", client_auth),
+                param("addTokenTo", "header"),
+            ]})
         }
     }
 }

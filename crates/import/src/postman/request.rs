@@ -1,6 +1,8 @@
 //! The request of an item (method, URL, headers, auth, body) in the native format's terms.
 
-use apiautotest_engine::model::{DISABLED_PREFIX, RequestTemplate, Variables};
+use apiautotest_engine::model::{
+    ApiKeyLocation, Auth, DISABLED_PREFIX, OAuth1Location, RequestTemplate, Variables,
+};
 use serde_json::Value;
 
 use super::body::map_body;
@@ -54,6 +56,9 @@ impl Walk {
         let body = map_body(object.get("body"));
         self.notes(shown, "request.", body.notes);
         let mut headers = headers;
+        if auth.as_ref().is_some_and(sets_authorization) {
+            self.disable_authorization_header(&mut headers, shown);
+        }
         if let Some(content_type) = body.content_type {
             let set = headers
                 .keys()
@@ -74,6 +79,29 @@ impl Walk {
             file: body.file,
             timeout_ms: None,
         })
+    }
+
+    /// Postman's auth helpers replace an `Authorization` header the request sets (the
+    /// engine lets the request's own win): the header stays in the file, disabled.
+    fn disable_authorization_header(&mut self, headers: &mut Variables, shown: &str) {
+        let Some(name) = headers
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case("authorization"))
+            .cloned()
+        else {
+            return;
+        };
+        let Some(index) = headers.get_index_of(&name) else {
+            return;
+        };
+        let value = headers.shift_remove(&name).unwrap_or_default();
+        let disabled = format!("{DISABLED_PREFIX}{name}");
+        headers.shift_insert(index.min(headers.len()), disabled, value);
+        self.note(
+            shown,
+            "request.header",
+            "the Authorization header is disabled: the request's auth sets it, as in Postman",
+        );
     }
 
     fn headers(&mut self, header: Option<&Value>, shown: &str) -> Variables {
@@ -111,5 +139,17 @@ impl Walk {
             headers.insert(name, row.value.unwrap_or_default());
         }
         headers
+    }
+}
+
+/// Whether an auth kind writes the `Authorization` header.
+fn sets_authorization(auth: &Auth) -> bool {
+    match auth {
+        Auth::None => false,
+        Auth::Basic { .. } | Auth::Bearer { .. } | Auth::Digest { .. } | Auth::OAuth2(_) => true,
+        Auth::ApiKey { name, location, .. } => {
+            *location == ApiKeyLocation::Header && name.eq_ignore_ascii_case("authorization")
+        }
+        Auth::OAuth1(o) => o.location == OAuth1Location::Header,
     }
 }
