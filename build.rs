@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "export_report",
     "get_retention",
     "set_retention",
+    "get_network",
+    "set_network",
     "send_case",
     "cancel_send",
     "session_captures",

@@ -2,13 +2,13 @@
 # Installs what building and testing apiautotest needs on Debian/Ubuntu, skipping what is
 # already there: the C libraries Tauri builds against (WebKitGTK...), what the
 # end-to-end tests drive the real window with (Xvfb, WebKitWebDriver, a D-Bus session),
-# Node.js for the UI, and Rust. Sourced by demo.sh and test.sh.
+# openssl (the client-certificate tests' CA and TLS server), Node.js for the UI, and Rust. Sourced by demo.sh and test.sh.
 set -euo pipefail
 
 packages=(
   build-essential pkg-config curl ca-certificates python3 python3-venv git
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
-  webkit2gtk-driver xvfb xauth dbus xdotool xclip libglib2.0-bin
+  webkit2gtk-driver xvfb xauth dbus xdotool xclip libglib2.0-bin openssl
 )
 missing=()
 for p in "${packages[@]}"; do

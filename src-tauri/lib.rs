@@ -73,6 +73,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::results::follow_batch,
             commands::reports::export_report,
             commands::settings::get_retention,
+            commands::settings::get_network,
+            commands::settings::set_network,
             commands::settings::set_retention,
             commands::workbench::send_case,
             commands::workbench::cancel_send,

@@ -1,8 +1,10 @@
-//! The app's settings file (`settings.json` in the data folder). Only retention for now.
+//! The app's settings file (`settings.json` in the data folder): retention, and the
+//! network (client certificate, CAs, proxy) of batches and sends.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use apiautotest_engine::http::Transport;
 use serde::{Deserialize, Serialize};
 
 /// How many finished batches History keeps. `None`: no limit of that kind.
@@ -17,6 +19,9 @@ pub struct Retention {
 #[serde(default)]
 struct SettingsFile {
     retention: Retention,
+    /// The client key's passphrase is kept here in clear, beside the key it opens (the
+    /// data folder is the user's own, as the key file is).
+    network: Transport,
 }
 
 pub struct Settings {
@@ -47,11 +52,26 @@ impl Settings {
     }
 
     pub fn set_retention(&self, retention: Retention) -> std::io::Result<()> {
+        self.change(|s| s.retention = retention)
+    }
+
+    pub fn network(&self) -> Transport {
+        self.current
+            .lock()
+            .map(|s| s.network.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn set_network(&self, network: Transport) -> std::io::Result<()> {
+        self.change(|s| s.network = network)
+    }
+
+    fn change(&self, edit: impl FnOnce(&mut SettingsFile)) -> std::io::Result<()> {
         let mut current = self
             .current
             .lock()
             .map_err(|_| std::io::Error::other("settings lock poisoned"))?;
-        current.retention = retention;
+        edit(&mut current);
         let text = serde_json::to_vec_pretty(&*current).map_err(std::io::Error::other)?;
         // Written aside then renamed: a crash mid-write never leaves half a file.
         let tmp = self.path.with_extension("json.tmp");

@@ -36,9 +36,11 @@ pub fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), Box<dyn Error>> {
         demo::seed_workspace(&workspace, demo);
     }
     let settings = Settings::load(&data_dir);
+    let engine = Engine::new(store);
+    engine.set_transport(settings.network());
     let (visible, _) = tokio::sync::watch::channel(true);
     let state = AppState {
-        engine: Engine::new(store),
+        engine,
         workspace,
         shutdown: CancellationToken::new(),
         running: TaskTracker::new(),

@@ -72,6 +72,7 @@ pub async fn send_case(
         cookies,
         files_dir,
         scripts,
+        transport: state.engine.transport(),
     };
     let outcome = send(input, cancel).await;
     if let (Some(id), Ok(mut captured)) = (&collection_id, state.captured.lock()) {

@@ -173,3 +173,48 @@ fn activate_secret_environment(app: &MockApp) {
     app.invoke("set_active_environment", json!({"id": environment["id"]}))
         .expect("activate");
 }
+
+/// The network settings: a file that cannot be read is refused and nothing saved; a proxy
+/// saved here carries the next send (the demo sandbox plays the proxy: a host that cannot
+/// resolve is answered through it), and is read back.
+#[test]
+fn network_settings_are_checked_saved_and_used_by_sends() {
+    let app = MockApp::new();
+    let info = app.invoke("startup_info", json!({})).expect("startup_info");
+    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
+    let text = std::fs::read_to_string(&path).expect("demo file");
+    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
+        .expect("demo collection");
+    let base = demo.variables["base"].clone();
+
+    let missing = json!({"client_cert": {"cert": "/nowhere/me.pem", "key": null, "passphrase": null},
+        "extra_ca_certs": null, "proxy": null});
+    let refused = app
+        .invoke("set_network", json!({"network": missing}))
+        .expect_err("a missing certificate");
+    assert_eq!(refused["kind"], "invalid_input");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("/nowhere/me.pem"),
+        "{refused}"
+    );
+    let unset = json!({"client_cert": null, "extra_ca_certs": null, "proxy": null});
+    assert_eq!(app.invoke("get_network", json!({})), Ok(unset));
+
+    let proxied = json!({"client_cert": null, "extra_ca_certs": null,
+        "proxy": {"url": base, "bypass": ""}});
+    app.invoke("set_network", json!({"network": proxied.clone()}))
+        .expect("set_network");
+    assert_eq!(app.invoke("get_network", json!({})), Ok(proxied));
+    let case = json!({"name": "proxied", "request": {"method": "GET", "url": "http://api.example.invalid/echo"},
+        "assert": ["status == 200", "jsonpath $.headers.host == \"api.example.invalid\""]});
+    let outcome = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "p1", "case": case, "variables": {}}),
+        )
+        .expect("send_case");
+    assert_eq!(outcome["verdict"], "passed", "{outcome}");
+}

@@ -20,6 +20,7 @@ import type { ResultFilter } from "./bindings/ResultFilter";
 import type { ResultSummary } from "./bindings/ResultSummary";
 import type { Retention } from "./bindings/Retention";
 import type { StartupInfo } from "./bindings/StartupInfo";
+import type { Transport } from "./bindings/Transport";
 
 export type { UnlistenFn };
 
@@ -135,6 +136,10 @@ export const deleteBatch = (batchId: string) => call<void>("delete_batch", { bat
 
 export const exportReport = (batchId: string, format: ReportFormat, path: string) =>
   call<void>("export_report", { batchId, format, path });
+
+export const getNetwork = () => call<Transport>("get_network");
+/** Refused (nothing saved) when a file cannot be read or the proxy URL is invalid. */
+export const setNetwork = (network: Transport) => call<null>("set_network", { network });
 
 export const getRetention = () => call<Retention>("get_retention");
 export const setRetention = (retention: Retention) =>

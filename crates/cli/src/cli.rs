@@ -51,6 +51,24 @@ pub struct OutputArgs {
     pub json: bool,
 }
 
+/// Client certificates and CAs, as newman's options (proxies come from the environment:
+/// HTTP_PROXY, HTTPS_PROXY, NO_PROXY).
+#[derive(Args, Clone, Default)]
+pub struct TlsArgs {
+    /// A client certificate (PEM); its key may follow it in the same file.
+    #[arg(long, value_name = "FILE")]
+    pub ssl_client_cert: Option<PathBuf>,
+    /// The client certificate's private key (PEM: PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, value_name = "FILE", requires = "ssl_client_cert")]
+    pub ssl_client_key: Option<PathBuf>,
+    /// The passphrase of an encrypted (PKCS#8) client key.
+    #[arg(long, value_name = "TEXT", requires = "ssl_client_cert")]
+    pub ssl_client_passphrase: Option<String>,
+    /// CA certificates (PEM) trusted beside the system's.
+    #[arg(long, value_name = "FILE")]
+    pub ssl_extra_ca_certs: Option<PathBuf>,
+}
+
 #[derive(Args)]
 pub struct RunArgs {
     /// Collection files: native YAML, or Postman collections (v2.0, v2.1).
@@ -149,6 +167,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
     #[command(flatten)]
+    pub tls: TlsArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -177,6 +197,9 @@ pub struct ResumeArgs {
     /// method is not idempotent (POST, PATCH).
     #[arg(long)]
     pub resend_unknown: bool,
+    /// The certificates again, when the batch used them: they are never stored.
+    #[command(flatten)]
+    pub tls: TlsArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -188,6 +211,8 @@ pub struct RerunArgs {
     pub db: PathBuf,
     #[arg(long = "secret", value_name = "K=V")]
     pub secrets: Vec<String>,
+    #[command(flatten)]
+    pub tls: TlsArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }

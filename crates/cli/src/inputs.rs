@@ -2,9 +2,11 @@
 
 use std::path::PathBuf;
 
+use apiautotest_engine::http::{ClientCertificate, Transport};
 use apiautotest_engine::model::{Collection, Variables};
 use apiautotest_engine::report::ReportFormat;
 
+use crate::cli::TlsArgs;
 use crate::exit::Failure;
 use crate::foreign;
 
@@ -107,4 +109,17 @@ pub fn only_folders(
             .retain(|case| names.iter().any(|name| in_selection(case, name)));
     }
     Ok(())
+}
+
+/// The certificates of `--ssl-*` for the engine's HTTP clients.
+pub fn transport(tls: &TlsArgs) -> Transport {
+    Transport {
+        client_cert: tls.ssl_client_cert.clone().map(|cert| ClientCertificate {
+            cert,
+            key: tls.ssl_client_key.clone(),
+            passphrase: tls.ssl_client_passphrase.clone(),
+        }),
+        extra_ca_certs: tls.ssl_extra_ca_certs.clone(),
+        proxy: None,
+    }
 }

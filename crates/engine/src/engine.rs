@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+use crate::http::Transport;
 use crate::model::{BatchId, BatchPlan, BatchState, Variables};
 use crate::runner::{
     self, BatchControl, BatchRequest, Dispatch, Masker, PrepareError, Shared, SharedParts,
@@ -60,6 +61,8 @@ pub struct ResumeOptions {
 pub struct Engine {
     store: Store,
     controls: Arc<Mutex<HashMap<BatchId, BatchControl>>>,
+    /// Certificates and proxy for the batches started from now on (shared by clones).
+    transport: Arc<Mutex<Transport>>,
 }
 
 impl Engine {
@@ -67,7 +70,20 @@ impl Engine {
         Engine {
             store,
             controls: Arc::default(),
+            transport: Arc::default(),
         }
+    }
+
+    /// The client certificate, CAs and proxy of the batches this engine starts, resumes
+    /// or re-runs from now on (a running batch keeps its client).
+    pub fn set_transport(&self, transport: Transport) {
+        if let Ok(mut current) = self.transport.lock() {
+            *current = transport;
+        }
+    }
+
+    pub fn transport(&self) -> Transport {
+        self.transport.lock().map(|t| t.clone()).unwrap_or_default()
     }
 
     pub fn store(&self) -> &Store {
@@ -88,8 +104,10 @@ impl Engine {
     ) -> Result<BatchHandle, EngineError> {
         let secrets = request.secrets.clone();
         let plan = Arc::new(runner::prepare(request)?);
+        // A certificate or proxy that cannot be used is said before the batch is stored.
+        let client = self.client(&plan)?;
         self.store.create_batch(plan.clone()).await?;
-        self.launch(plan, secrets, Resume::default(), shutdown)
+        self.launch(plan, client, secrets, Resume::default(), shutdown)
     }
 
     /// Continues an INTERRUPTED batch from its first case without a result, with the
@@ -113,6 +131,7 @@ impl Engine {
         let mut plan = reader.plan(id)?;
         check_secrets(&plan, &secrets)?;
         plan.options.resend_unknown |= options.resend_unknown;
+        let client = self.client(&plan)?;
         let done = reader.done_positions(id)?;
         let unknown = reader.unknown_positions(id)?;
         let resume = Resume {
@@ -124,7 +143,7 @@ impl Engine {
             unknown: unknown.into_iter().collect(),
             script_changes: reader.script_changes(id)?,
         };
-        self.launch(Arc::new(plan), secrets, resume, shutdown)
+        self.launch(Arc::new(plan), client, secrets, resume, shutdown)
     }
 
     /// A new batch of the cases that failed or errored in `id`, with the earlier cases
@@ -158,18 +177,23 @@ impl Engine {
             ..original
         };
         let plan = Arc::new(plan);
+        let client = self.client(&plan)?;
         self.store.create_batch(plan.clone()).await?;
-        self.launch(plan, secrets, Resume::default(), shutdown)
+        self.launch(plan, client, secrets, Resume::default(), shutdown)
+    }
+
+    fn client(&self, plan: &BatchPlan) -> Result<reqwest::Client, EngineError> {
+        crate::http::build_client(&plan.options, &self.transport()).map_err(EngineError::Http)
     }
 
     fn launch(
         &self,
         plan: Arc<BatchPlan>,
+        client: reqwest::Client,
         secrets: Variables,
         resume: Resume,
         shutdown: CancellationToken,
     ) -> Result<BatchHandle, EngineError> {
-        let client = crate::http::build_client(&plan.options).map_err(EngineError::Http)?;
         let needs_captures = needs_captures(&plan);
         let masker = Masker::new(secrets.values().map(String::as_str));
         let mut overrides = plan.overrides.clone();

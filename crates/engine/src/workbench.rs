@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::assertion::Compiled;
-use crate::http::{self, CookieJar, TokenCache, build_client, build_client_with_jar};
+use crate::http::{self, CookieJar, TokenCache, Transport, build_client, build_client_with_jar};
 use crate::model::{
     AssertionOutcome, BatchOptions, Case, ErrorKind, InheritedScripts, RequestRecord,
     ResponseRecord, RunError, ScriptRecord, Variables, Verdict,
@@ -45,6 +45,8 @@ pub struct SendInput {
     pub files_dir: Option<std::path::PathBuf>,
     /// The collection's and folders' scripts (the case carries its own).
     pub scripts: InheritedScripts,
+    /// Client certificate, CAs and proxy: the app's network settings.
+    pub transport: Transport,
 }
 
 /// What happened, for the response viewer.
@@ -89,12 +91,21 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         captured_values: BTreeMap::new(),
         script: None,
     };
+    let client = match &input.cookies {
+        Some(jar) => build_client_with_jar(&input.options, &input.transport, jar),
+        None => build_client(&input.options, &input.transport),
+    };
+    let client = match client {
+        Ok(client) => client,
+        Err(message) => return errored(outcome, ErrorKind::Other, message),
+    };
     let mut scripting = SendScripts::new(
         &input.scripts,
         &input.case,
         [&input.collection, &input.environment, &input.overrides],
         &input.captures,
         input.options.script_timeout_ms,
+        &client,
     );
     let scripted = scripting.has_any();
     let changed = if scripted { scripting.before() } else { None };
@@ -118,14 +129,6 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
             captures: &input.captures,
             keep_unknown: false,
         },
-    };
-    let client = match &input.cookies {
-        Some(jar) => build_client_with_jar(&input.options, jar),
-        None => build_client(&input.options),
-    };
-    let client = match client {
-        Ok(client) => client,
-        Err(message) => return errored(outcome, ErrorKind::Other, message),
     };
     let rendered = request::render(
         changed.as_ref().unwrap_or(&input.case.request),

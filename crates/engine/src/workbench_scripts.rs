@@ -20,6 +20,8 @@ pub struct SendScripts<'a> {
     chain_of: &'a InheritedScripts,
     case: &'a Case,
     timeout_ms: u64,
+    /// The send's own client: `pm.sendRequest` shares its cookies, certificates, proxy.
+    client: &'a reqwest::Client,
     variables: State,
     record: ScriptRecord,
     error: Option<RunError>,
@@ -33,6 +35,7 @@ impl<'a> SendScripts<'a> {
         layers: [&Variables; 3],
         captures: &std::collections::HashMap<String, Value>,
         timeout_ms: u64,
+        client: &'a reqwest::Client,
     ) -> SendScripts<'a> {
         let values = |v: &Variables| -> IndexMap<String, Value> {
             v.iter()
@@ -46,6 +49,7 @@ impl<'a> SendScripts<'a> {
             chain_of: inherited,
             case,
             timeout_ms,
+            client,
             variables: State {
                 globals: IndexMap::new(),
                 collections: vec![values(collection)],
@@ -138,7 +142,7 @@ impl<'a> SendScripts<'a> {
         };
         let scopes = self.variables.scopes(0, &Variables::new());
         let job = scripts::job(phase, chain, request, response, scopes, info);
-        let outcome = scripts::run(&job, scripts::limits_for(self.timeout_ms));
+        let outcome = scripts::run(&job, scripts::limits_for(self.timeout_ms), self.client);
         self.ran = true;
         for change in scripts::keep(&mut self.record, &outcome) {
             self.variables.apply(0, &change);

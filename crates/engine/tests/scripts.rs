@@ -307,3 +307,35 @@ cases:
     let console = &results[0].script.as_ref().expect("script").console;
     assert_eq!(console[0].text, "login 200");
 }
+
+/// `pm.sendRequest` goes out on the batch's own client: a cookie its response sets is
+/// sent by the batch's next requests, as in newman (one cookie jar per run). (`Path=/`: a
+/// cookie without one is only for the folder of the path that set it, `/headers`.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn script_requests_share_the_batch_cookie_jar() {
+    let world = World::new().await;
+    let yaml = r#"name: cookie from a script
+cases:
+  - name: the script logs in
+    request: {method: GET, url: "{{base}}/echo"}
+    assert: ['jsonpath $.headers.cookie == "session=from-script"']
+    scripts:
+      pre: |
+        pm.sendRequest(pm.variables.get("base") + "/headers/set?Set-Cookie=session%3Dfrom-script%3B%20Path%3D%2F", function (err, res) {
+            if (err) { throw err; }
+        });
+  - name: later requests keep it
+    request: {method: GET, url: "{{base}}/echo"}
+    assert: ['jsonpath $.headers.cookie == "session=from-script"']
+"#;
+    let (state, results) = world.run(yaml, BatchOptions::default()).await;
+    assert_eq!(state, BatchState::Passed, "{results:#?}");
+    // A second batch starts with an empty jar.
+    let (state, results) = world
+        .run(
+            "name: fresh\ncases:\n  - name: no cookie\n    request: {method: GET, url: \"{{base}}/echo\"}\n    assert: ['jsonpath $.headers.cookie not exists']\n",
+            BatchOptions::default(),
+        )
+        .await;
+    assert_eq!(state, BatchState::Passed, "{results:#?}");
+}

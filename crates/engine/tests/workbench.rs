@@ -39,6 +39,7 @@ fn input(case: Case, environment: Variables) -> SendInput {
         cookies: None,
         files_dir: None,
         scripts: Default::default(),
+        transport: Default::default(),
     }
 }
 

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { BatchList } from "../components/BatchList";
 import { BatchResultsView } from "../components/BatchResultsView";
 import { CollectionChooser } from "../components/CollectionChooser";
+import { NetworkForm } from "../components/NetworkForm";
 import { OptionsPanel } from "../components/OptionsPanel";
 import { StartupNotices } from "../components/StartupNotices";
 import type { Collections } from "../hooks/useCollections";
@@ -56,6 +57,7 @@ export function RunnerPage({ startup, collections }: Props) {
         >
           ▶ {t("run.button")}
         </button>
+        <NetworkForm />
       </aside>
       <main className="workspace">
         <StartupNotices restored={startup.restored} interrupted={startup.info?.interrupted ?? []} />

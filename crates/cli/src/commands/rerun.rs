@@ -13,6 +13,7 @@ pub async fn run(args: RerunArgs) -> Result<ExitCode, Failure> {
     inputs::reports(&args.output.reports)?;
     let secrets = inputs::pairs(&args.secrets, "--secret")?;
     let (engine, batch) = open_batch(&args.db, &args.batch_id)?;
+    engine.set_transport(crate::inputs::transport(&args.tls));
     let shutdown = CancellationToken::new();
     cancel_on_ctrl_c(&shutdown);
     let events = engine.store().subscribe();

@@ -14,6 +14,7 @@ pub async fn run(args: ResumeArgs) -> Result<ExitCode, Failure> {
     inputs::reports(&args.output.reports)?;
     let secrets = inputs::pairs(&args.secrets, "--secret")?;
     let (engine, batch) = open_batch(&args.db, &args.batch_id)?;
+    engine.set_transport(crate::inputs::transport(&args.tls));
     if batch.unknown_outcomes > 0 {
         eprintln!(
             "{} case(s) were in flight when the batch stopped: idempotent ones are sent again, others {}",

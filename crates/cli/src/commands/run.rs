@@ -30,6 +30,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode, Failure> {
         }
     };
     let engine = Engine::new(store);
+    engine.set_transport(inputs::transport(&args.tls));
     let shutdown = CancellationToken::new();
     cancel_on_ctrl_c(&shutdown);
     let events = engine.store().subscribe();

@@ -2,21 +2,29 @@
 
 use std::time::Duration;
 
-use super::CookieJar;
+use super::{CookieJar, Transport};
 use crate::model::BatchOptions;
 
 /// One client per batch: its pool keeps connections alive across cases and its cookie jar
 /// carries a login from one case to the next, as a browser (or Postman) would.
-pub fn build_client(options: &BatchOptions) -> Result<reqwest::Client, String> {
-    finish(builder(options).cookie_store(true))
+pub fn build_client(
+    options: &BatchOptions,
+    transport: &Transport,
+) -> Result<reqwest::Client, String> {
+    finish(transport.apply(builder(options))?.cookie_store(true))
 }
 
 /// A client that keeps its cookies in `jar`, which outlives it (the workbench's sends).
 pub fn build_client_with_jar(
     options: &BatchOptions,
+    transport: &Transport,
     jar: &CookieJar,
 ) -> Result<reqwest::Client, String> {
-    finish(builder(options).cookie_provider(jar.provider()))
+    finish(
+        transport
+            .apply(builder(options))?
+            .cookie_provider(jar.provider()),
+    )
 }
 
 fn builder(options: &BatchOptions) -> reqwest::ClientBuilder {
@@ -33,7 +41,14 @@ fn builder(options: &BatchOptions) -> reqwest::ClientBuilder {
 }
 
 fn finish(builder: reqwest::ClientBuilder) -> Result<reqwest::Client, String> {
-    builder
-        .build()
-        .map_err(|e| format!("cannot create the HTTP client: {e}"))
+    builder.build().map_err(|e| {
+        // reqwest says "builder error"; the cause (a key TLS refuses...) is below it.
+        let mut text = format!("cannot create the HTTP client: {e}");
+        let mut cause = std::error::Error::source(&e);
+        while let Some(next) = cause {
+            text.push_str(&format!(": {next}"));
+            cause = next.source();
+        }
+        text
+    })
 }

@@ -9,8 +9,10 @@ mod digest;
 mod exchange;
 pub mod oauth1;
 mod oauth2;
+mod transport;
 
 pub use client::{build_client, build_client_with_jar};
 pub use cookie_jar::{CookieJar, StoredCookie};
 pub use exchange::{Exchange, Handshake, OutgoingRequest, TransportError, send};
 pub use oauth2::{TokenCache, TokenRequest};
+pub use transport::{ClientCertificate, ProxySettings, Transport};

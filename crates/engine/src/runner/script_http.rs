@@ -1,7 +1,8 @@
 //! Where scripts' `pm.sendRequest` calls go: one thread of the process with its own
-//! runtime and HTTP client. A script runs synchronously on a worker thread and waits for
-//! its answer there; sending from that worker's own runtime could wait on itself, so the
-//! requests are handed to this thread instead.
+//! runtime. A script runs synchronously on a worker thread and waits for its answer
+//! there; sending from that worker's own runtime could wait on itself, so the requests
+//! are handed to this thread instead. Each request goes out on the client of the batch
+//! (or send) whose script made it: its cookie jar, `-k`, certificates and proxy.
 
 use std::sync::OnceLock;
 use std::sync::mpsc::{Sender, SyncSender, sync_channel};
@@ -9,10 +10,12 @@ use std::time::{Duration, Instant};
 
 use apiautotest_script::{Host, HttpRequest, ScriptResponse};
 
-/// A request with the time left for it, and where its answer goes.
+/// A request with the time left for it, the client to send it with, and where its
+/// answer goes.
 type Call = (
     HttpRequest,
     Duration,
+    reqwest::Client,
     SyncSender<Result<ScriptResponse, String>>,
 );
 
@@ -32,14 +35,18 @@ impl ScriptHttp {
         std::thread::Builder::new()
             .name("script-http".into())
             .spawn(move || {
-                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                // A worker of its own, not a current-thread runtime: a connection opened
+                // here goes into the batch client's pool, and its task must keep running
+                // between calls for the batch's requests that reuse it.
+                let Ok(runtime) = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(1)
+                    .thread_name("script-http-io")
                     .enable_all()
                     .build()
                 else {
                     return;
                 };
-                let client = reqwest::Client::new();
-                for (request, timeout, answer) in incoming {
+                for (request, timeout, client, answer) in incoming {
                     let result = runtime.block_on(send(&client, &request, timeout));
                     let _ = answer.send(result);
                 }
@@ -51,13 +58,20 @@ impl ScriptHttp {
     }
 }
 
-impl Host for ScriptHttp {
+/// The script host of one batch or send: the process's sender, with its client.
+pub struct ClientHost<'a> {
+    pub http: &'static ScriptHttp,
+    pub client: &'a reqwest::Client,
+}
+
+impl Host for ClientHost<'_> {
     fn send(&self, request: &HttpRequest, timeout: Duration) -> Result<ScriptResponse, String> {
         let (answer, reply) = sync_channel(1);
-        self.calls
+        self.http
+            .calls
             .lock()
             .map_err(|_| "the request sender stopped".to_owned())?
-            .send((request.clone(), timeout, answer))
+            .send((request.clone(), timeout, self.client.clone(), answer))
             .map_err(|_| "the request sender stopped".to_owned())?;
         reply
             .recv()

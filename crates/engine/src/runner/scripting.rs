@@ -118,7 +118,7 @@ impl<'a> Scripting<'a> {
         };
         let scopes = self.variables.scopes(self.collection, self.row);
         let job = scripts::job(phase, chain, request, response, scopes, info);
-        let outcome = scripts::run(&job, scripts::limits(plan));
+        let outcome = scripts::run(&job, scripts::limits(plan), &self.shared.client);
         self.ran = true;
         let changes = scripts::keep(&mut self.record, &outcome);
         for change in &changes {

@@ -25,16 +25,20 @@ thread_local! {
 }
 
 /// Runs a job in this thread's sandbox (made on first use, and anew when the limits
-/// change).
-pub fn run(job: &Job<'_>, limits: Limits) -> Outcome {
+/// change); its `pm.sendRequest` calls go out on `client`.
+pub fn run(job: &Job<'_>, limits: Limits, client: &reqwest::Client) -> Outcome {
     SANDBOX.with(|cell| {
         let mut slot = cell.borrow_mut();
         let sandbox = match slot.as_mut() {
             Some(sandbox) if sandbox.limits() == limits => sandbox,
             _ => slot.insert(Sandbox::new(limits)),
         };
-        let host = super::script_http::script_http().map(|h| h as &dyn apiautotest_script::Host);
-        sandbox.run_with(job, host)
+        let host = super::script_http::script_http()
+            .map(|http| super::script_http::ClientHost { http, client });
+        sandbox.run_with(
+            job,
+            host.as_ref().map(|h| h as &dyn apiautotest_script::Host),
+        )
     })
 }
 
