@@ -11,6 +11,7 @@ mod page;
 mod webdriver;
 mod x11;
 
+mod auth;
 mod authoring;
 mod controls;
 mod crash;

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::http::Transport;
+use crate::http::{Clients, Transport};
 use crate::model::{BatchId, BatchPlan, BatchState, Variables};
 use crate::runner::{
     self, BatchControl, BatchRequest, Dispatch, Masker, PrepareError, Shared, SharedParts,
@@ -182,14 +182,14 @@ impl Engine {
         self.launch(plan, client, secrets, Resume::default(), shutdown)
     }
 
-    fn client(&self, plan: &BatchPlan) -> Result<reqwest::Client, EngineError> {
-        crate::http::build_client(&plan.options, &self.transport()).map_err(EngineError::Http)
+    fn client(&self, plan: &BatchPlan) -> Result<Clients, EngineError> {
+        Clients::new(&plan.options, &self.transport()).map_err(EngineError::Http)
     }
 
     fn launch(
         &self,
         plan: Arc<BatchPlan>,
-        client: reqwest::Client,
+        clients: Clients,
         secrets: Variables,
         resume: Resume,
         shutdown: CancellationToken,
@@ -205,7 +205,7 @@ impl Engine {
             plan,
             overrides,
             masker,
-            client,
+            clients,
             store: self.store.clone(),
             control: control.clone(),
             shutdown,

@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::assertion::Compiled;
-use crate::http::{self, CookieJar, TokenCache, Transport, build_client, build_client_with_jar};
+use crate::http::{self, CookieJar, TokenCache, Transport, client_for};
 use crate::model::{
     AssertionOutcome, BatchOptions, Case, ErrorKind, InheritedScripts, RequestRecord,
     ResponseRecord, RunError, ScriptRecord, Variables, Verdict,
@@ -91,10 +91,14 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         captured_values: BTreeMap::new(),
         script: None,
     };
-    let client = match &input.cookies {
-        Some(jar) => build_client_with_jar(&input.options, &input.transport, jar),
-        None => build_client(&input.options, &input.transport),
-    };
+    // Without a shared jar, the send keeps its cookies to itself (a jar of its own).
+    let jar = input.cookies.clone().unwrap_or_default();
+    let client = client_for(
+        &input.options,
+        &input.transport,
+        &input.case.request.settings,
+        &jar,
+    );
     let client = match client {
         Ok(client) => client,
         Err(message) => return errored(outcome, ErrorKind::Other, message),

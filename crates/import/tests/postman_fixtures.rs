@@ -223,3 +223,47 @@ fn what_postman_cannot_hold_is_listed_on_export() {
     assert_eq!(query[0]["disabled"], serde_json::json!(true));
     assert_eq!(query[1]["key"], "on");
 }
+
+/// `protocolProfileBehavior` set on the collection, a folder and a request comes down to
+/// each request, the nearer level winning key by key; a key not mapped is noted.
+#[test]
+fn request_settings_inherit_from_collection_and_folders() {
+    let text = serde_json::json!({
+        "info": {"name": "behaviors", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "protocolProfileBehavior": {"strictSSL": false},
+        "item": [{
+            "name": "no redirects",
+            "protocolProfileBehavior": {"followRedirects": false},
+            "item": [
+                {"name": "inherits", "request": {"method": "GET", "url": "http://h/a"}},
+                {"name": "own", "protocolProfileBehavior": {"followRedirects": true, "disableCookies": true, "insecureHTTPParser": true},
+                 "request": {"method": "GET", "url": "http://h/b"}}
+            ]
+        }, {"name": "top", "request": {"method": "GET", "url": "http://h/c"}}]
+    })
+    .to_string();
+    let imported = postman::collection(&text).expect("import");
+    let settings = |name: &str| {
+        imported
+            .collection
+            .cases
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.request.settings)
+            .expect("case")
+    };
+    assert_eq!(settings("inherits").follow_redirects, Some(false));
+    assert_eq!(settings("inherits").verify_tls, Some(false));
+    assert_eq!(settings("own").follow_redirects, Some(true));
+    assert_eq!(settings("own").cookies, Some(false));
+    assert_eq!(settings("own").verify_tls, Some(false));
+    assert_eq!(settings("top").follow_redirects, None);
+    assert_eq!(settings("top").verify_tls, Some(false));
+    let noted: Vec<&str> = imported.unmapped.iter().map(|u| u.field.as_str()).collect();
+    assert_eq!(
+        noted,
+        ["protocolProfileBehavior.insecureHTTPParser"],
+        "{noted:?}"
+    );
+    round_trips(&imported.collection);
+}

@@ -28,7 +28,7 @@
 //! | `POST /login` `{"username", "password": "secret"}` | 200 `{"token", "token_type": "Bearer"}`, or 401 |
 //! | `GET /protected` with `Authorization: Bearer <token>` | 200 `{"user"}`, or 401 with `WWW-Authenticate: Bearer` |
 //! | `POST /oauth/token` (form: `grant_type` `client_credentials` or `password`; client `sandbox-client`/`secret` as Basic or in the form; password grant: any user, password `secret`) | 200 `{"access_token", "token_type", "expires_in"}` (opens `/protected`), or 400/401 `{"error"}` |
-//! | any method `/status/{code}` | that status (200..=599) with `{"status": code}`, no body for 204/205/304 |
+//! | any method `/status/{code}` (`?location=URL`: a `Location` header) | that status (200..=599) with `{"status": code}`, no body for 204/205/304 |
 //! | `GET` or `POST /delay/{ms}` | 200 `{"delayed_ms"}` after `ms` milliseconds (at most 60 000) |
 //! | `GET /flaky?fail=0.3` | 503 for call `n` when `floor(n*fail)` rises, else 200 `{"ok": true, "n"}` |
 //! | `GET /bytes/{n}` | `n` bytes (at most 10 MiB) of non-UTF-8 `application/octet-stream` |

@@ -26,12 +26,16 @@ pub(crate) fn routes() -> Router {
         .route("/json/nested", get(nested))
 }
 
-/// Answers with the status in the path and `{"status": code}`.
+/// Answers with the status in the path and `{"status": code}`; `?location=URL` adds a
+/// `Location` header (a redirect, with a 3xx).
 ///
 /// 1xx codes are refused: HTTP/1.1 has no way to send an informational status as the final
 /// response (hyper would silently turn it into a 500), and a test asking for one should
 /// learn that rather than assert against a 500 it did not ask for.
-async fn status(Path(raw): Path<String>) -> Result<Response, ApiError> {
+async fn status(
+    Path(raw): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
     let code: u16 = path_param("status code", &raw)?;
     if !(200..=599).contains(&code) {
         return Err(ApiError::bad_request(format!(
@@ -43,11 +47,19 @@ async fn status(Path(raw): Path<String>) -> Result<Response, ApiError> {
         .map_err(|err| ApiError::bad_request(format!("status code {code}: {err}")))?;
     // These statuses forbid a body (RFC 9110 sections 15.3.5, 15.3.6, 15.4.5).
     let forbids_body = matches!(code, 204 | 205 | 304);
-    Ok(if forbids_body {
+    let mut response = if forbids_body {
         (status, Body::empty()).into_response()
     } else {
         (status, Json(json!({ "status": code }))).into_response()
-    })
+    };
+    if let Some((_, location)) = query.iter().rev().find(|(k, _)| k == "location") {
+        let value = HeaderValue::try_from(location.as_str())
+            .map_err(|err| ApiError::bad_request(format!("invalid location: {err}")))?;
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, value);
+    }
+    Ok(response)
 }
 
 /// Waits `ms` milliseconds (at most [`MAX_DELAY_MS`]) before answering, for timeout tests.

@@ -9,7 +9,7 @@ import { ScriptEditor } from "../scripts/ScriptEditor";
 import { withScript } from "../scripts/withScript";
 import { updateCollectionSettings } from "../workspaceIpc";
 import { draftsUnder, writeDraftSoon } from "./draftWriter";
-import { withFolderAuth } from "./folderAuth";
+import { withFolderAuth, withFolderScripts } from "./folderAuth";
 import { folderPaths } from "./folderPaths";
 import { SessionCaptures } from "./SessionCaptures";
 import { SessionCookies } from "./SessionCookies";
@@ -38,8 +38,8 @@ type Props = {
 };
 
 /**
- * A collection's own settings: its variables, the auth its cases inherit, and each
- * folder's auth (a folder's auth is inherited by the cases and folders inside it).
+ * A collection's own settings: its variables, the auth its cases inherit, its scripts,
+ * and each folder's auth and scripts (inherited by the cases and folders inside it).
  */
 export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile, onExportPostman }: Props) {
   const { t } = useI18n();
@@ -77,6 +77,12 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile, onExp
   const folderAuth = (path: string) => settings.folders.find((f) => f.path === path)?.auth ?? undefined;
   const setFolderAuth = (path: string, auth: CollectionSettings["auth"] | undefined) =>
     setSettings({ ...settings, folders: withFolderAuth(settings.folders, path, auth ?? null) });
+  const folderScripts = (path: string) => settings.folders.find((f) => f.path === path)?.scripts;
+  const setFolderScript = (path: string, phase: "pre" | "test", code: string) =>
+    setSettings({
+      ...settings,
+      folders: withFolderScripts(settings.folders, path, withScript(folderScripts(path), phase, code)),
+    });
 
   const save = async () => {
     setSaving(true);
@@ -140,6 +146,19 @@ export function CollectionSettingsPane({ tree, known, onSaved, onSaveFile, onExp
             inherited={{ auth: null, from: collection.name }}
             known={known}
           />
+          <details className="folder-scripts" data-testid="folder-scripts" open={folderScripts(path) !== undefined}>
+            <summary>{t("scripts.folderScripts", { name: path })}</summary>
+            {(["pre", "test"] as const).map((phase) => (
+              <section key={phase} className="collection-script">
+                <h4>{t(phase === "pre" ? "scripts.folderPre" : "scripts.folderTest")}</h4>
+                <ScriptEditor
+                  phase={phase}
+                  value={folderScripts(path)?.[phase] ?? ""}
+                  onChange={(code) => setFolderScript(path, phase, code)}
+                />
+              </section>
+            ))}
+          </details>
         </section>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { RequestSettings } from "./RequestSettings";
+import type { RequestSettings as ClientSettings } from "../bindings/RequestSettings";
+import { RequestSettings, withSetting } from "./RequestSettings";
 import { renderControlled } from "./testHarness";
 
 afterEach(cleanup);
@@ -20,5 +21,27 @@ describe("RequestSettings", () => {
     fireEvent.change(input, { target: { value: "" } });
     expect(latest()).toBeUndefined();
     expect(screen.queryByTestId("editor-timeout-error")).toBeNull();
+  });
+
+  it("sets redirects, certificate checks and cookies per request, or leaves them to the batch", () => {
+    const { latest } = renderControlled<ClientSettings | undefined>(undefined, (value, onChange) => (
+      <RequestSettings timeoutMs={undefined} onChange={() => undefined} settings={value} onSettingsChange={onChange} />
+    ));
+    const pick = (id: string, value: string) => fireEvent.change(screen.getByTestId(id), { target: { value } });
+    pick("editor-setting-follow_redirects", "false");
+    pick("editor-setting-verify_tls", "false");
+    expect(latest()).toEqual({ follow_redirects: false, verify_tls: false });
+    pick("editor-setting-max_redirects", "3");
+    pick("editor-setting-max_redirects", "x");
+    expect(latest()).toEqual({ follow_redirects: false, verify_tls: false, max_redirects: 3 });
+    pick("editor-setting-follow_redirects", "");
+    pick("editor-setting-verify_tls", "");
+    pick("editor-setting-max_redirects", "");
+    expect(latest()).toBeUndefined();
+  });
+
+  it("drops a setting put back to the batch's", () => {
+    expect(withSetting({ cookies: false }, "cookies", undefined)).toBeUndefined();
+    expect(withSetting(undefined, "cookies", false)).toEqual({ cookies: false });
   });
 });

@@ -86,6 +86,8 @@ export function RequestTabs({ draft, onChange, known, inheritedAuth, onPickFile,
         <RequestSettings
           timeoutMs={request.timeout_ms}
           onChange={(timeout_ms) => onChange(withRequestPatch(draft, { timeout_ms }))}
+          settings={request.settings}
+          onSettingsChange={(settings) => onChange(withRequestPatch(draft, { settings }))}
         />
       ),
     },

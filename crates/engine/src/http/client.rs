@@ -27,6 +27,14 @@ pub fn build_client_with_jar(
     )
 }
 
+/// A client that neither sends nor keeps cookies (a request with `cookies: false`).
+pub fn build_client_without_cookies(
+    options: &BatchOptions,
+    transport: &Transport,
+) -> Result<reqwest::Client, String> {
+    finish(transport.apply(builder(options))?)
+}
+
 fn builder(options: &BatchOptions) -> reqwest::ClientBuilder {
     let redirects = match options.max_redirects {
         0 => reqwest::redirect::Policy::none(),

@@ -4,6 +4,7 @@
 //! runner knows which ones are safe to retry.
 
 mod client;
+mod clients;
 mod cookie_jar;
 mod digest;
 mod exchange;
@@ -12,6 +13,7 @@ mod oauth2;
 mod transport;
 
 pub use client::{build_client, build_client_with_jar};
+pub use clients::{Clients, client_for};
 pub use cookie_jar::{CookieJar, StoredCookie};
 pub use exchange::{Exchange, Handshake, OutgoingRequest, TransportError, send};
 pub use oauth2::{TokenCache, TokenRequest};

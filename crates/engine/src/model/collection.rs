@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::assertion::{Assertion, Capture};
 use super::auth::Auth;
 use super::multipart::MultipartPart;
+use super::request_settings::RequestSettings;
 use super::script::Scripts;
 
 /// Ordered name -> value pairs. Order is kept so files round-trip with small diffs.
@@ -146,6 +147,11 @@ pub struct RequestTemplate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional, type = "number"))]
     pub timeout_ms: Option<u64>,
+    /// Redirects, certificate checks and cookies for this request, where they differ
+    /// from the batch's.
+    #[serde(default, skip_serializing_if = "RequestSettings::is_default")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<RequestSettings>", optional))]
+    pub settings: RequestSettings,
 }
 
 impl RequestTemplate {

@@ -11,6 +11,7 @@ mod event;
 mod multipart;
 mod plan;
 mod query;
+mod request_settings;
 mod result;
 mod script;
 
@@ -28,6 +29,7 @@ pub use event::BatchEvent;
 pub use multipart::{DISABLED_PREFIX, MultipartPart, is_disabled};
 pub use plan::{BatchPlan, PlannedCase, PlannedCollection, Slot};
 pub use query::{enabled_pieces, enabled_url};
+pub use request_settings::RequestSettings;
 pub use result::{
     AssertionOutcome, CaseResult, ErrorKind, RequestRecord, ResponseRecord, ResultSummary,
     RunError, Verdict,

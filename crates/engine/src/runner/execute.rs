@@ -143,12 +143,24 @@ pub async fn run_case(
         .source
         .as_deref()
         .and_then(|source| std::path::Path::new(source).parent());
-    match request::render(template, &scope, plan.options.timeout_ms, files_dir) {
+    let rendered = request::render(template, &scope, plan.options.timeout_ms, files_dir)
+        .map_err(|error| explain_missing_capture(error, &captures, plan))
+        .and_then(|rendered| {
+            let client = shared
+                .clients
+                .for_settings(&template.settings)
+                .map_err(|message| RunError {
+                    kind: ErrorKind::InvalidRequest,
+                    message,
+                })?;
+            Ok((rendered, client))
+        });
+    match rendered {
         Err(error) => {
             result.verdict = Verdict::Errored;
-            result.error = Some(explain_missing_capture(error, &captures, plan));
+            result.error = Some(error);
         }
-        Ok((outgoing, record)) => {
+        Ok(((outgoing, record), client)) => {
             result.request = Some(record);
             // A request that must not be sent twice is sent only once its mark is durable;
             // for the others the mark rides along in the next group commit (resume would
@@ -160,7 +172,8 @@ pub async fn run_case(
                 mark.committed().await?;
             }
             let Some(sent) =
-                send_with_retries(shared, &outgoing, idempotent, &mut result.attempts).await
+                send_with_retries(shared, &client, &outgoing, idempotent, &mut result.attempts)
+                    .await
             else {
                 return Ok(CaseOutcome::Aborted);
             };
@@ -232,6 +245,7 @@ pub async fn run_case(
 /// target refuses connections. `None`: the batch stopped meanwhile.
 async fn send_with_retries(
     shared: &Shared,
+    client: &reqwest::Client,
     outgoing: &OutgoingRequest,
     idempotent: bool,
     attempts: &mut u32,
@@ -243,7 +257,7 @@ async fn send_with_retries(
         *attempts += 1;
         let recoveries = shared.network.recoveries();
         let sent = tokio::select! {
-            sent = http::send(&shared.client, &shared.tokens, outgoing) => sent,
+            sent = http::send(client, &shared.tokens, outgoing) => sent,
             () = shared.stopped() => return None,
         };
         let error = match sent {

@@ -118,7 +118,11 @@ impl<'a> Scripting<'a> {
         };
         let scopes = self.variables.scopes(self.collection, self.row);
         let job = scripts::job(phase, chain, request, response, scopes, info);
-        let outcome = scripts::run(&job, scripts::limits(plan), &self.shared.client);
+        let outcome = scripts::run(
+            &job,
+            scripts::limits(plan),
+            self.shared.clients.batch_client(),
+        );
         self.ran = true;
         let changes = scripts::keep(&mut self.record, &outcome);
         for change in &changes {

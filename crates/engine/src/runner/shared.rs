@@ -14,7 +14,7 @@ use super::network::NetworkGate;
 use super::rate::RateLimiter;
 use super::scripts::{ScriptState, has_scripts};
 use crate::assertion::Captures;
-use crate::http::TokenCache;
+use crate::http::{Clients, TokenCache};
 use crate::model::{BatchPlan, Variables};
 use crate::store::{Store, StoreError};
 
@@ -24,7 +24,8 @@ pub struct Shared {
     pub overrides: Variables,
     pub no_row: Variables,
     pub masker: Masker,
-    pub client: reqwest::Client,
+    /// The batch's HTTP clients (one cookie jar).
+    pub clients: Clients,
     /// OAuth 2.0 tokens fetched for this batch's cases.
     pub tokens: TokenCache,
     pub store: Store,
@@ -49,7 +50,7 @@ pub struct SharedParts {
     pub plan: Arc<BatchPlan>,
     pub overrides: Variables,
     pub masker: Masker,
-    pub client: reqwest::Client,
+    pub clients: Clients,
     pub store: Store,
     pub control: BatchControl,
     pub shutdown: CancellationToken,
@@ -73,7 +74,7 @@ impl Shared {
             overrides: p.overrides,
             no_row: Variables::new(),
             masker: p.masker,
-            client: p.client,
+            clients: p.clients,
             tokens: TokenCache::default(),
             store: p.store,
             control: p.control,

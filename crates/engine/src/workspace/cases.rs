@@ -69,6 +69,7 @@ impl Workspace {
                 multipart: None,
                 file: None,
                 timeout_ms: None,
+                settings: Default::default(),
             },
             assertions: Vec::new(),
             capture: Default::default(),

@@ -6,7 +6,8 @@
 
 use apiautotest_engine::model::{
     ApiKeyLocation, Auth, Case, Collection, DISABLED_PREFIX, MultipartPart, OAuth1Location,
-    OAuth1Signature, OAuth2ClientAuth, OAuth2Grant, RequestTemplate, Scripts, is_disabled,
+    OAuth1Signature, OAuth2ClientAuth, OAuth2Grant, RequestSettings, RequestTemplate, Scripts,
+    is_disabled,
 };
 use serde_json::{Map, Value, json};
 
@@ -156,7 +157,30 @@ fn case_item(case: &Case, unmapped: &mut Vec<Unmapped>) -> Value {
         item.insert("event".into(), events(&case.scripts));
     }
     item.insert("request".into(), request(&case.request));
+    if !case.request.settings.is_default() {
+        item.insert(
+            "protocolProfileBehavior".into(),
+            behavior(&case.request.settings),
+        );
+    }
     Value::Object(item)
+}
+
+fn behavior(settings: &RequestSettings) -> Value {
+    let mut object = Map::new();
+    if let Some(follow) = settings.follow_redirects {
+        object.insert("followRedirects".into(), follow.into());
+    }
+    if let Some(max) = settings.max_redirects {
+        object.insert("maxRedirects".into(), max.into());
+    }
+    if let Some(verify) = settings.verify_tls {
+        object.insert("strictSSL".into(), verify.into());
+    }
+    if let Some(cookies) = settings.cookies {
+        object.insert("disableCookies".into(), (!cookies).into());
+    }
+    Value::Object(object)
 }
 
 fn request(r: &RequestTemplate) -> Value {

@@ -2,11 +2,12 @@
 
 use std::sync::Arc;
 
-use apiautotest_engine::model::{Case, Collection, Folder, Variables};
+use apiautotest_engine::model::{Case, Collection, Folder, RequestSettings, Variables};
 use serde_json::Value;
 
 use super::ImportedCollection;
 use super::auth::map_auth;
+use super::behavior::map_behavior;
 use super::rows::rows;
 use super::scalar_text;
 use super::scripts::map_events;
@@ -38,14 +39,12 @@ pub fn read_collection(root: &Value) -> ImportedCollection {
     let auth = walk.auth(&name, "", root.get("auth"));
     let scripts = walk.scripts(&name, "", root.get("event"));
     walk.count_documentation(root.get("info").and_then(|i| i.get("description")));
-    if root.get("protocolProfileBehavior").is_some() {
-        walk.note(
-            &name,
-            "protocolProfileBehavior",
-            "request settings are not imported yet",
-        );
-    }
-    walk.items(root.get("item"), None, "");
+    let settings = walk.behavior(
+        &name,
+        root.get("protocolProfileBehavior"),
+        RequestSettings::default(),
+    );
+    walk.items(root.get("item"), None, "", settings);
     if walk.documentation > 0 {
         let count = walk.documentation;
         walk.note(
@@ -167,7 +166,27 @@ impl Walk {
     }
 
     /// Walks `items` in order: folders become folders (named by path), requests cases.
-    fn items(&mut self, items: Option<&Value>, folder: Option<&str>, shown: &str) {
+    /// The request settings an item's `protocolProfileBehavior` makes of its parent's.
+    fn behavior(
+        &mut self,
+        shown: &str,
+        value: Option<&Value>,
+        inherited: RequestSettings,
+    ) -> RequestSettings {
+        let (settings, notes) = map_behavior(value, inherited);
+        for (field, reason) in notes {
+            self.note(shown, &field, reason);
+        }
+        settings
+    }
+
+    fn items(
+        &mut self,
+        items: Option<&Value>,
+        folder: Option<&str>,
+        shown: &str,
+        inherited: RequestSettings,
+    ) {
         let Some(items) = items else { return };
         let at = if shown.is_empty() {
             "(collection)"
@@ -199,11 +218,21 @@ impl Walk {
                 };
                 let shown_here = child(shown, &name);
                 self.folder(object, &path, &shown_here);
-                self.items(object.get("item"), Some(&path), &shown_here);
+                let settings = self.behavior(
+                    &shown_here,
+                    object.get("protocolProfileBehavior"),
+                    inherited,
+                );
+                self.items(object.get("item"), Some(&path), &shown_here, settings);
             } else {
                 let name = name.unwrap_or_else(|| "Request".to_owned());
                 let shown_here = child(shown, &name);
-                self.case(object, name, folder, &shown_here);
+                let settings = self.behavior(
+                    &shown_here,
+                    object.get("protocolProfileBehavior"),
+                    inherited,
+                );
+                self.case(object, name, folder, &shown_here, settings);
             }
         }
     }
@@ -243,13 +272,6 @@ impl Walk {
         shown: &str,
         kind: &str,
     ) {
-        if object.get("protocolProfileBehavior").is_some() {
-            self.note(
-                shown,
-                "protocolProfileBehavior",
-                "request settings are not imported yet",
-            );
-        }
         let has_variables = object
             .get("variable")
             .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()));
@@ -280,6 +302,7 @@ impl Walk {
         name: String,
         folder: Option<&str>,
         shown: &str,
+        settings: RequestSettings,
     ) {
         let scripts = self.scripts(shown, "", object.get("event"));
         self.count_documentation(object.get("description"));
@@ -287,9 +310,10 @@ impl Walk {
             self.examples += examples.len();
         }
         self.note_item_settings(object, shown, "request");
-        let Some(request) = self.request(object.get("request"), shown) else {
+        let Some(mut request) = self.request(object.get("request"), shown) else {
             return;
         };
+        request.settings = settings;
         self.cases.push(Arc::new(Case {
             name,
             folder: folder.map(str::to_owned),

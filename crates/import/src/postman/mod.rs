@@ -6,6 +6,7 @@
 //! carry over instead of refusing the file.
 
 mod auth;
+mod behavior;
 mod body;
 mod environment;
 mod export;

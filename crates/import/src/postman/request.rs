@@ -78,6 +78,7 @@ impl Walk {
             multipart: body.multipart,
             file: body.file,
             timeout_ms: None,
+            settings: Default::default(),
         })
     }
 

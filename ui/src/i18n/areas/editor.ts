@@ -108,6 +108,13 @@ export const editorEn = {
   "editor.timeoutPlaceholder": "Batch default",
   "editor.timeoutHint": "Leave empty to use the batch's timeout.",
   "editor.timeoutInvalid": "Enter a whole number of milliseconds, greater than 0.",
+  "editor.followRedirects": "Follow redirects",
+  "editor.maxRedirects": "Maximum redirects",
+  "editor.verifyTls": "Check TLS certificates",
+  "editor.sendCookies": "Send and keep cookies",
+  "editor.settingDefault": "As the batch",
+  "editor.settingOn": "Yes",
+  "editor.settingOff": "No",
 } as const;
 
 export const editorZh: Record<keyof typeof editorEn, string> = {
@@ -208,4 +215,11 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   "editor.timeoutPlaceholder": "使用批次默认值",
   "editor.timeoutHint": "留空则使用批次的超时设置。",
   "editor.timeoutInvalid": "请输入大于 0 的整数毫秒数。",
+  "editor.followRedirects": "跟随重定向",
+  "editor.maxRedirects": "最大重定向次数",
+  "editor.verifyTls": "校验 TLS 证书",
+  "editor.sendCookies": "发送并保存 Cookie",
+  "editor.settingDefault": "同批次设置",
+  "editor.settingOn": "是",
+  "editor.settingOff": "否",
 };

@@ -1,0 +1,77 @@
+//! A request's own settings against the sandbox: a redirect not followed is the response;
+//! a redirect limit is enforced; a request without cookies neither sends the batch's nor
+//! keeps what it is given, while the requests around it share the jar. (Certificate
+//! checks turned off for one request: crates/cli/tests/tls.rs.)
+
+mod common;
+
+use apiautotest_engine::model::{BatchOptions, BatchState, ErrorKind, Verdict};
+use common::World;
+
+#[tokio::test]
+async fn redirects_followed_or_not_per_request() {
+    let world = World::new().await;
+    let yaml = r#"name: redirects
+cases:
+  - name: followed
+    request: {method: GET, url: "{{base}}/status/302?location=/status/201"}
+    assert: ['status == 201']
+  - name: not followed
+    request:
+      method: GET
+      url: "{{base}}/status/302?location=/status/201"
+      settings: {follow_redirects: false}
+    assert: ['status == 302', 'header location == "/status/201"']
+  - name: over the limit
+    request:
+      method: GET
+      url: "{{base}}/status/302?location=/status/302%3Flocation%3D/status/200"
+      settings: {max_redirects: 1}
+"#;
+    let (state, results) = world.run(yaml, BatchOptions::default()).await;
+    assert_eq!(state, BatchState::Failed, "{results:#?}");
+    assert_eq!(results[0].verdict, Verdict::Passed, "{:?}", results[0]);
+    assert_eq!(results[1].verdict, Verdict::Passed, "{:?}", results[1]);
+    assert_eq!(results[2].verdict, Verdict::Errored);
+    assert_eq!(
+        results[2].error.as_ref().map(|e| e.kind),
+        Some(ErrorKind::TooManyRedirects)
+    );
+    assert_eq!(
+        world.sandbox.hits("/status/201"),
+        1,
+        "only the followed one"
+    );
+}
+
+#[tokio::test]
+async fn a_request_without_cookies_neither_sends_nor_keeps_them() {
+    let world = World::new().await;
+    let yaml = r#"name: cookies
+cases:
+  - name: log in
+    request: {method: GET, url: "{{base}}/headers/set?Set-Cookie=session%3Dabc%3B%20Path%3D%2F"}
+  - name: without cookies
+    request:
+      method: GET
+      url: "{{base}}/echo"
+      settings: {cookies: false}
+    assert: ['jsonpath $.headers.cookie not exists']
+  - name: ignored cookie
+    request:
+      method: GET
+      url: "{{base}}/headers/set?Set-Cookie=other%3Dx%3B%20Path%3D%2F"
+      settings: {cookies: false}
+  - name: with the jar
+    request: {method: GET, url: "{{base}}/echo"}
+    assert: ['jsonpath $.headers.cookie == "session=abc"']
+  - name: a redirect setting still shares the jar
+    request:
+      method: GET
+      url: "{{base}}/echo"
+      settings: {follow_redirects: false}
+    assert: ['jsonpath $.headers.cookie == "session=abc"']
+"#;
+    let (state, results) = world.run(yaml, BatchOptions::default()).await;
+    assert_eq!(state, BatchState::Passed, "{results:#?}");
+}
