@@ -75,6 +75,7 @@ pub async fn send_case(
         transport: state.engine.transport(),
     };
     let outcome = send(input, cancel).await;
+    keep_environment_changes(&state, &outcome);
     if let (Some(id), Ok(mut captured)) = (&collection_id, state.captured.lock()) {
         let session = captured.entry(id.clone()).or_default();
         session.values.extend(outcome.captured_values.clone());
@@ -93,4 +94,26 @@ pub async fn send_case(
 #[tauri::command]
 pub fn cancel_send(send_id: String, state: State<'_, AppState>) -> bool {
     state.sends.cancel(&send_id)
+}
+
+/// What the scripts set with `pm.environment` goes into the active environment, as in
+/// Postman (without one, the values live in the collection's session only).
+fn keep_environment_changes(state: &AppState, outcome: &SendOutcome) {
+    if outcome.environment_changes.is_empty() {
+        return;
+    }
+    let kept = state
+        .workspace
+        .active_environment()
+        .and_then(|active| match active {
+            Some(environment) => state
+                .workspace
+                .save_environment(&environment.with_changes(&outcome.environment_changes))
+                .map(Some),
+            None => Ok(None),
+        });
+    if let Err(e) = kept {
+        // The send's outcome is still shown, its values kept in the session.
+        eprintln!("apiautotest-desktop: cannot keep what a script set in the environment: {e}");
+    }
 }

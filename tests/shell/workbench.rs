@@ -218,3 +218,39 @@ fn network_settings_are_checked_saved_and_used_by_sends() {
         .expect("send_case");
     assert_eq!(outcome["verdict"], "passed", "{outcome}");
 }
+
+/// What a send's test script sets with `pm.environment.set` is kept in the active
+/// environment (as Postman does), a secret variable staying secret; `unset` removes.
+#[test]
+fn script_environment_changes_are_kept_in_the_active_environment() {
+    let app = MockApp::new();
+    let info = app.invoke("startup_info", json!({})).expect("startup_info");
+    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
+    let text = std::fs::read_to_string(&path).expect("demo file");
+    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
+        .expect("demo collection");
+    let base = demo.variables["base"].clone();
+    activate_secret_environment(&app);
+
+    let case = json!({"name": "sets", "request": {"method": "GET", "url": "{{base}}/json/nested"},
+        "scripts": {"test": "pm.environment.set('open', pm.response.json().store.open); pm.environment.set('secret', 'rotated'); pm.environment.unset('missing');"}});
+    let outcome = app
+        .invoke(
+            "send_case",
+            json!({"sendId": "e1", "case": case, "variables": {"base": base}}),
+        )
+        .expect("send_case");
+    assert_eq!(outcome["verdict"], "passed", "{outcome}");
+    let listed = app
+        .invoke("list_environments", json!({}))
+        .expect("environments");
+    let variables = &listed["environments"][0]["variables"];
+    assert_eq!(
+        variables,
+        &json!([
+            {"name": "secret", "value": "rotated", "secret": true, "enabled": true},
+            {"name": "open", "value": "true", "secret": false, "enabled": true}
+        ]),
+        "{listed}"
+    );
+}

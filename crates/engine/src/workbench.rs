@@ -15,7 +15,7 @@ use crate::assertion::Compiled;
 use crate::http::{self, CookieJar, TokenCache, Transport, client_for};
 use crate::model::{
     AssertionOutcome, BatchOptions, Case, ErrorKind, InheritedScripts, RequestRecord,
-    ResponseRecord, RunError, ScriptRecord, Variables, Verdict,
+    ResponseRecord, RunError, ScriptRecord, VariableChange, Variables, Verdict,
 };
 use crate::runner::evaluate::evaluate;
 use crate::runner::request;
@@ -75,6 +75,11 @@ pub struct SendOutcome {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub script: Option<ScriptRecord>,
+    /// What the scripts did to `pm.environment`, unmasked, for the shell to keep in the
+    /// active environment (as Postman does). Never sent to the page.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub environment_changes: Vec<VariableChange>,
 }
 
 /// Sends `input.case` once. `cancel` abandons it (the outcome says so).
@@ -90,6 +95,7 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         captures_json: BTreeMap::new(),
         captured_values: BTreeMap::new(),
         script: None,
+        environment_changes: Vec::new(),
     };
     // Without a shared jar, the send keeps its cookies to itself (a jar of its own).
     let jar = input.cookies.clone().unwrap_or_default();
@@ -217,6 +223,12 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
         }
     }
     let (record, script_error, set) = scripting.finish();
+    outcome.environment_changes = record
+        .iter()
+        .flat_map(|r| &r.changes)
+        .filter(|c| c.scope == "environment")
+        .cloned()
+        .collect();
     outcome.script = record;
     if let Some(error) = script_error
         && outcome.error.is_none()

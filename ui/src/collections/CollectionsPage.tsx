@@ -54,6 +54,14 @@ export function CollectionsPage({ visible, environments, showRunner }: Props) {
     onSaved: () => void data.reloadTrees(),
   });
   const sender = useSender(caseId, collection?.id ?? null);
+  // A send whose script set environment variables changed the active environment (the
+  // shell keeps them there, as Postman does): the top bar and the warnings follow.
+  const reloadEnvironments = environments.reload;
+  const scriptSetEnvironment =
+    sender.shownSendId === null && (sender.outcome?.script?.changes.some((c) => c.scope === "environment") ?? false);
+  useEffect(() => {
+    if (scriptSetEnvironment) reloadEnvironments().catch(() => undefined);
+  }, [sender.outcome, scriptSetEnvironment, reloadEnvironments]);
   const known = useMemo(
     () => knownVariables(environments.active, collection, tree?.cases ?? []),
     [environments.active, collection, tree],

@@ -2,7 +2,14 @@
 
 use rusqlite::params;
 
-use crate::model::Variables;
+use crate::model::{VariableChange, Variables};
+
+fn text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
 
 use super::collections::{checked_name, json_column};
 use super::{Environment, EnvironmentVariable, Workspace, WorkspaceError, new_id, now};
@@ -100,6 +107,36 @@ impl Workspace {
 }
 
 impl Environment {
+    /// The environment after a script's `pm.environment.set` and `unset` calls (in their
+    /// order): a value set replaces the variable's (keeping its secret flag) or adds one
+    /// at the end; `unset` removes it. Values are stored as text, as Postman's are.
+    pub fn with_changes(&self, changes: &[VariableChange]) -> Environment {
+        let mut variables = self.variables.clone();
+        for change in changes {
+            let at = variables.iter().position(|v| v.name == change.name);
+            match (&change.value, at) {
+                (Some(value), Some(i)) => {
+                    variables[i].value = text(value);
+                    variables[i].enabled = true;
+                }
+                (Some(value), None) => variables.push(EnvironmentVariable {
+                    name: change.name.clone(),
+                    value: text(value),
+                    secret: false,
+                    enabled: true,
+                }),
+                (None, Some(i)) => {
+                    variables.remove(i);
+                }
+                (None, None) => {}
+            }
+        }
+        Environment {
+            variables,
+            ..self.clone()
+        }
+    }
+
     /// The enabled variables, in order.
     pub fn values(&self) -> Variables {
         self.variables
@@ -136,4 +173,48 @@ fn check_variables(variables: &[EnvironmentVariable]) -> Result<(), WorkspaceErr
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn variable(name: &str, value: &str, secret: bool) -> EnvironmentVariable {
+        EnvironmentVariable {
+            name: name.into(),
+            value: value.into(),
+            secret,
+            enabled: true,
+        }
+    }
+
+    #[test]
+    fn script_changes_set_add_and_remove_variables_in_order() {
+        let before = Environment {
+            id: "e".into(),
+            name: "dev".into(),
+            variables: vec![variable("token", "old", true), variable("gone", "x", false)],
+        };
+        let change = |name: &str, value: Option<serde_json::Value>| VariableChange {
+            scope: "environment".into(),
+            name: name.into(),
+            value,
+        };
+        let after = before.with_changes(&[
+            change("token", Some(json!("new"))),
+            change("count", Some(json!(3))),
+            change("gone", None),
+            change("never", None),
+            change("count", Some(json!(4))),
+        ]);
+        assert_eq!(
+            after.variables,
+            [
+                variable("token", "new", true),
+                variable("count", "4", false)
+            ]
+        );
+        assert_eq!((after.id.as_str(), after.name.as_str()), ("e", "dev"));
+    }
 }
