@@ -16,6 +16,7 @@
 
     delete global.__natives;
     var loadSource = natives.load; // (name) -> the library's exports, evaluated once
+    var xmlToJsonText = natives.xml2json; // (text) -> xml2js's JSON as text, or undefined
 
     // ---- freezing -------------------------------------------------------------------
 
@@ -691,7 +692,11 @@
             setNextRequest: execution.setNextRequest
             };
         };
-        var xml2Json = function () { throw new Error('xml2Json is not supported yet'); };
+        // xml2js's shape (src/xml.rs); undefined when the text is not XML, as in Postman.
+        var xml2Json = function (text) {
+            var json = xmlToJsonText(String(text));
+            return json === undefined ? undefined : JSON.parse(json);
+        };
 
         // Each parameter of PARAMETERS, made only for the scripts whose text names it.
         var make = function (i) {

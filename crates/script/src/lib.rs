@@ -18,6 +18,7 @@ mod libraries;
 mod outcome;
 mod realm;
 mod sandbox;
+mod xml;
 
 pub use job::{
     Cookie, Host, HttpRequest, Info, Job, Phase, Scopes, ScriptRequest, ScriptResponse,

@@ -106,6 +106,13 @@ impl Realm {
             let natives = Object::new(ctx.clone()).map_err(|e| e.to_string())?;
             let load = Function::new(ctx.clone(), load_library).map_err(|e| e.to_string())?;
             natives.set("load", load).map_err(|e| e.to_string())?;
+            let xml2json = Function::new(ctx.clone(), |text: String| {
+                crate::xml::xml_to_json(&text).map(|json| json.to_string())
+            })
+            .map_err(|e| e.to_string())?;
+            natives
+                .set("xml2json", xml2json)
+                .map_err(|e| e.to_string())?;
             ctx.globals()
                 .set("__natives", natives)
                 .map_err(|e| e.to_string())?;
