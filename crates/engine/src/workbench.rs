@@ -143,7 +143,7 @@ pub async fn send_case(input: SendInput, cancel: CancellationToken) -> SendOutco
     let rendered = request::render(
         changed.as_ref().unwrap_or(&input.case.request),
         &scope,
-        input.options.timeout_ms,
+        &input.options,
         input.files_dir.as_deref(),
     );
     let (outgoing, mut record) = match rendered {

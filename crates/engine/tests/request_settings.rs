@@ -75,3 +75,61 @@ cases:
     let (state, results) = world.run(yaml, BatchOptions::default()).await;
     assert_eq!(state, BatchState::Passed, "{results:#?}");
 }
+
+/// `follow_original_method`: a 302 after a POST is followed with POST and its body (by
+/// default it becomes a GET); the Authorization stays on the origin it was meant for.
+#[tokio::test]
+async fn redirects_may_keep_the_method_and_drop_credentials_off_origin() {
+    let world = World::new().await;
+    let other = apiautotest_sandbox::Sandbox::start(0)
+        .await
+        .expect("other origin");
+    let to_other = format!("{}/echo", other.base_url())
+        .replace(':', "%3A")
+        .replace('/', "%2F");
+    let yaml = format!(
+        r#"name: keep the method
+cases:
+  - name: kept
+    request:
+      method: POST
+      url: "{{{{base}}}}/status/302?location=/echo"
+      headers: {{Authorization: Bearer same-origin}}
+      json: {{n: 1}}
+      settings: {{follow_original_method: true}}
+    assert: ['jsonpath $.method == "POST"', 'jsonpath $.body == "{{\"n\":1}}"', 'jsonpath $.headers.authorization == "Bearer same-origin"']
+  - name: default
+    request:
+      method: POST
+      url: "{{{{base}}}}/status/302?location=/echo"
+      json: {{n: 1}}
+    assert: ['jsonpath $.method == "GET"']
+  - name: off origin
+    request:
+      method: PUT
+      url: "{{{{base}}}}/status/307?location={to_other}"
+      headers: {{Authorization: Bearer not-for-them}}
+      body: "kept"
+      settings: {{follow_original_method: true}}
+    assert: ['jsonpath $.method == "PUT"', 'jsonpath $.body == "kept"', 'jsonpath $.headers.authorization not exists']
+  - name: too many
+    request:
+      method: POST
+      url: "{{{{base}}}}/status/302?location=/status/302%3Flocation%3D/echo"
+      settings: {{follow_original_method: true, max_redirects: 1}}
+"#
+    );
+    let (state, results) = world.run(&yaml, BatchOptions::default()).await;
+    assert_eq!(state, BatchState::Failed, "{results:#?}");
+    for result in &results[..3] {
+        assert_eq!(result.verdict, Verdict::Passed, "{result:#?}");
+    }
+    assert_eq!(
+        results[3].error.as_ref().map(|e| e.kind),
+        Some(ErrorKind::TooManyRedirects),
+        "{:?}",
+        results[3]
+    );
+    assert_eq!(other.hits("/echo"), 1);
+    other.shutdown().await;
+}

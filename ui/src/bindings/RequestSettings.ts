@@ -2,13 +2,19 @@
 
 /**
  * Every field unset means "as the batch says". In a collection file:
- * `settings: {follow_redirects: false, verify_tls: false, cookies: false}`.
+ * `settings: {follow_redirects: false, follow_original_method: true, verify_tls: false,
+ * cookies: false}`.
  */
 export type RequestSettings = { 
 /**
  * false: a redirect is the response (its 3xx is what the assertions see).
  */
 follow_redirects?: boolean, 
+/**
+ * true: a 301 or 302 is followed with the request's own method and body, not GET
+ * (Postman's `followOriginalHttpMethod`; a 303 still means GET).
+ */
+follow_original_method?: boolean, 
 /**
  * How many redirects are followed before the request fails (`too_many_redirects`).
  */

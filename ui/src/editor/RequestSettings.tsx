@@ -14,10 +14,11 @@ type Props = {
   onSettingsChange?: (settings: ClientSettings | undefined) => void;
 };
 
-type Flag = "follow_redirects" | "verify_tls" | "cookies";
+type Flag = "follow_redirects" | "follow_original_method" | "verify_tls" | "cookies";
 
 const FLAGS: [Flag, MessageKey][] = [
   ["follow_redirects", "editor.followRedirects"],
+  ["follow_original_method", "editor.followOriginalMethod"],
   ["verify_tls", "editor.verifyTls"],
   ["cookies", "editor.sendCookies"],
 ];

@@ -28,9 +28,12 @@ struct ClientKind {
 
 impl ClientKind {
     fn of(options: &BatchOptions, settings: &RequestSettings) -> ClientKind {
+        let follows_itself = settings.manual_redirects(options.max_redirects).is_some();
         ClientKind {
+            // Redirects kept to their method are followed by `http::send`, not the client.
             max_redirects: match settings.follow_redirects {
                 Some(false) => 0,
+                _ if follows_itself => 0,
                 _ => settings.max_redirects.unwrap_or(options.max_redirects),
             },
             insecure: options.insecure || settings.verify_tls == Some(false),

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::digest::{self, Challenge};
 use super::oauth2::{TokenCache, TokenRequest};
+use super::redirects;
 use crate::model::ErrorKind;
 
 /// Bodies are read into memory up to this size for assertions; the rest is counted, not
@@ -22,6 +23,9 @@ pub struct OutgoingRequest {
     /// Authorization that takes a round trip of its own; None when the request carries
     /// its `Authorization` itself (or needs none).
     pub handshake: Option<Handshake>,
+    /// Some(limit): redirects are followed here, keeping the method and body (the
+    /// request's `follow_original_method`), up to `limit`.
+    pub manual_redirects: Option<u32>,
 }
 
 /// An authorization obtained while sending, with its credentials rendered.
@@ -66,7 +70,7 @@ pub async fn send(
     request: &OutgoingRequest,
 ) -> Result<Exchange, TransportError> {
     match &request.handshake {
-        None => send_once(client, request, None).await,
+        None => send_following(client, request, None).await,
         Some(Handshake::OAuth2(token_request)) => {
             let started = Instant::now();
             let token = tokens
@@ -78,12 +82,13 @@ pub async fn send(
                     maybe_sent: false,
                     duration: started.elapsed(),
                 })?;
-            let mut exchange = send_once(client, request, Some(&format!("Bearer {token}"))).await?;
+            let mut exchange =
+                send_following(client, request, Some(&format!("Bearer {token}"))).await?;
             exchange.authorization = Some("Bearer ***** (from the token URL)".into());
             Ok(exchange)
         }
         Some(Handshake::Digest { username, password }) => {
-            let first = send_once(client, request, None).await?;
+            let first = send_following(client, request, None).await?;
             if first.status != 401 {
                 return Ok(first);
             }
@@ -109,14 +114,27 @@ pub async fn send(
                 body: request.body.as_deref().unwrap_or_default(),
                 cnonce: &cnonce,
             });
-            let mut second = send_once(client, request, Some(&answer)).await?;
+            let mut second = send_following(client, request, Some(&answer)).await?;
             second.authorization = Some(answer);
             Ok(second)
         }
     }
 }
 
-async fn send_once(
+/// One exchange, its redirects followed here when the request keeps its method on them
+/// (the client then follows none).
+async fn send_following(
+    client: &reqwest::Client,
+    request: &OutgoingRequest,
+    authorization: Option<&str>,
+) -> Result<Exchange, TransportError> {
+    match request.manual_redirects {
+        None => send_once(client, request, authorization).await,
+        Some(limit) => redirects::follow(client, request, authorization, limit).await,
+    }
+}
+
+pub(super) async fn send_once(
     client: &reqwest::Client,
     request: &OutgoingRequest,
     authorization: Option<&str>,

@@ -10,6 +10,7 @@ mod digest;
 mod exchange;
 pub mod oauth1;
 mod oauth2;
+mod redirects;
 mod transport;
 
 pub use client::{build_client, build_client_with_jar};

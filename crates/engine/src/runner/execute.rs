@@ -143,7 +143,7 @@ pub async fn run_case(
         .source
         .as_deref()
         .and_then(|source| std::path::Path::new(source).parent());
-    let rendered = request::render(template, &scope, plan.options.timeout_ms, files_dir)
+    let rendered = request::render(template, &scope, &plan.options, files_dir)
         .map_err(|error| explain_missing_capture(error, &captures, plan))
         .and_then(|rendered| {
             let client = shared

@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use crate::http::OutgoingRequest;
 use crate::model::{
-    ErrorKind, MultipartPart, RequestRecord, RequestTemplate, RunError, enabled_url, is_disabled,
+    BatchOptions, ErrorKind, MultipartPart, RequestRecord, RequestTemplate, RunError, enabled_url,
+    is_disabled,
 };
 use crate::template::{Resolved, Scope};
 
@@ -30,12 +31,13 @@ fn invalid(message: String) -> RunError {
 }
 
 /// Renders every template; the request to send, and its record (unmasked: the caller
-/// masks it before storing). `files_dir` anchors relative multipart file paths (the
-/// collection file's folder).
+/// masks it before storing). `options` gives the defaults the case may override (timeout,
+/// redirects); `files_dir` anchors relative multipart file paths (the collection file's
+/// folder).
 pub fn render(
     template: &RequestTemplate,
     scope: &Scope<'_>,
-    default_timeout_ms: u64,
+    options: &BatchOptions,
     files_dir: Option<&Path>,
 ) -> Result<(OutgoingRequest, RequestRecord), RunError> {
     let mut url_text = scope
@@ -168,8 +170,9 @@ pub fn render(
         url,
         headers,
         body,
-        timeout: Duration::from_millis(template.timeout_ms.unwrap_or(default_timeout_ms).max(1)),
+        timeout: Duration::from_millis(template.timeout_ms.unwrap_or(options.timeout_ms).max(1)),
         handshake: authorization.handshake,
+        manual_redirects: template.settings.manual_redirects(options.max_redirects),
     };
     Ok((outgoing, record))
 }

@@ -18,6 +18,9 @@ pub fn map_behavior(
         let field = format!("protocolProfileBehavior.{key}");
         match (key.as_str(), value) {
             ("followRedirects", Value::Bool(follow)) => own.follow_redirects = Some(*follow),
+            ("followOriginalHttpMethod", Value::Bool(keep)) => {
+                own.follow_original_method = Some(*keep)
+            }
             ("maxRedirects", Value::Number(n)) => match n.as_u64() {
                 Some(n) => own.max_redirects = Some(u32::try_from(n).unwrap_or(u32::MAX)),
                 None => notes.push((field, format!("{n} is not a count of redirects"))),
@@ -27,8 +30,7 @@ pub fn map_behavior(
             // Bodies are always sent, GET's included: nothing to do.
             ("disableBodyPruning", _) => {}
             // What newman does by default too.
-            ("followOriginalHttpMethod", Value::Bool(false))
-            | ("followAuthorizationHeader", Value::Bool(false))
+            ("followAuthorizationHeader", Value::Bool(false))
             | ("insecureHTTPParser", Value::Bool(false)) => {}
             (_, _) => notes.push((field, "this request setting is not supported".to_owned())),
         }
@@ -59,6 +61,7 @@ mod tests {
             request,
             RequestSettings {
                 follow_redirects: Some(true),
+                follow_original_method: None,
                 max_redirects: Some(3),
                 verify_tls: Some(false),
                 cookies: Some(false),

@@ -171,6 +171,9 @@ fn behavior(settings: &RequestSettings) -> Value {
     if let Some(follow) = settings.follow_redirects {
         object.insert("followRedirects".into(), follow.into());
     }
+    if let Some(keep) = settings.follow_original_method {
+        object.insert("followOriginalHttpMethod".into(), keep.into());
+    }
     if let Some(max) = settings.max_redirects {
         object.insert("maxRedirects".into(), max.into());
     }
