@@ -1,7 +1,9 @@
-//! HTTP: one reqwest client per batch (connection pool, cookie jar, OAuth 2.0 tokens),
-//! and one exchange per case, with the authorization handshakes (Digest, OAuth 2.0 token)
-//! it needs; the workbench's jar outlives its clients. Transport errors are classified so reports can say what went wrong, and so the
-//! runner knows which ones are safe to retry.
+//! HTTP: a batch's clients (one per kind of request settings, one connection pool and
+//! cookie jar each, certificates and proxy from the process's `Transport`), and one
+//! exchange per case with what it needs around it: the authorization handshakes (Digest,
+//! an OAuth 2.0 token), redirects that keep their method. The workbench's jar outlives its
+//! clients. Transport errors are classified so reports can say what went wrong, and so
+//! the runner knows which ones are safe to retry.
 
 mod client;
 mod clients;
