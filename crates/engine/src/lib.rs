@@ -9,7 +9,6 @@ pub mod assertion;
 pub mod collection_file;
 pub mod collection_save;
 pub mod data_file;
-mod dynamic_values;
 pub mod http;
 pub mod model;
 pub mod report;

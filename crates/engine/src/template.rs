@@ -6,7 +6,7 @@
 //! resolves its variables as it did where it came from. Values may themselves hold templates (Postman
 //! does the same); those are expanded too, and a cycle is an error, not a hang. Dynamic
 //! values: `{{$uuid}}`, `{{$timestamp}}` (Unix seconds), `{{$isoTimestamp}}`,
-//! `{{$randomInt}}` (0..=1000) and Postman's `$random*` family (`dynamic_values`).
+//! `{{$randomInt}}` (0..=1000) and Postman's `$random*` family (`apiautotest_script::dynamic`, which scripts use too).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -154,7 +154,7 @@ pub fn is_dynamic(name: &str) -> bool {
     dynamic(name).is_some()
 }
 
-use crate::dynamic_values::dynamic;
+use apiautotest_script::dynamic;
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@
     delete global.__natives;
     var loadSource = natives.load; // (name) -> the library's exports, evaluated once
     var xmlToJsonText = natives.xml2json; // (text) -> xml2js's JSON as text, or undefined
+    var dynamicValue = natives.dynamic; // ('$guid', '$randomEmail'...) -> text, or undefined
 
     // ---- freezing -------------------------------------------------------------------
 
@@ -245,16 +246,6 @@
             if (!changed) { break; }
         }
         return text;
-    }
-
-    function dynamicValue(name) {
-        switch (name) {
-            case '$guid': case '$randomUUID': return uuid4();
-            case '$timestamp': return String(Math.floor(Date.now() / 1000));
-            case '$isoTimestamp': return new Date().toISOString();
-            case '$randomInt': return String(Math.floor(Math.random() * 1001));
-            default: return undefined;
-        }
     }
 
     // ---- headers, URLs, requests and responses -----------------------------------------

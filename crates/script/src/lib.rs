@@ -13,6 +13,7 @@
 //! The runtime knows nothing of the engine: the engine hands it plain data (`Job`) and
 //! takes plain data back (`Outcome`).
 
+mod dynamic_values;
 mod job;
 mod libraries;
 mod outcome;
@@ -20,6 +21,7 @@ mod realm;
 mod sandbox;
 mod xml;
 
+pub use dynamic_values::dynamic;
 pub use job::{
     Cookie, Host, HttpRequest, Info, Job, Phase, Scopes, ScriptRequest, ScriptResponse,
     ScriptSource,

@@ -104,6 +104,10 @@ pm.test("local beats data beats env beats collection beats globals", function ()
     pm.variables.set("d", "local");
     pm.expect(pm.variables.get("d")).to.equal("local");
     pm.expect(pm.variables.replaceIn("{{a}}-{{c}}-{{missing}}")).to.equal("globals-env-{{missing}}");
+    pm.expect(pm.variables.replaceIn("{{$randomEmail}}")).to.match(/^[a-z0-9._]+@[a-z0-9.-]+\.[a-z]+$/);
+    pm.expect(pm.variables.replaceIn("{{$guid}}")).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    pm.expect(pm.environment.replaceIn("{{$randomInt}}")).to.match(/^[0-9]+$/);
+    pm.expect(pm.variables.replaceIn("{{$notAThing}}")).to.equal("{{$notAThing}}");
     pm.expect(pm.environment.has("c")).to.be.true;
     pm.expect(pm.iterationData.get("d")).to.equal("data");
 });
