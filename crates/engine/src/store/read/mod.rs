@@ -239,7 +239,6 @@ impl Reader {
             .collect::<Result<_, _>>()?)
     }
 
-    /// Percentiles of response times (nearest rank) and assertion totals.
     /// How many results of the batch ended with an error of `kind` (script errors are
     /// counted apart from the other errored cases in summaries and exit codes).
     pub fn errors_of_kind(
@@ -255,6 +254,7 @@ impl Reader {
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
+    /// Percentiles of response times (nearest rank) and assertion totals.
     pub fn durations(&self, id: &BatchId) -> Result<Durations, StoreError> {
         let (count, passed, failed, max): (i64, i64, i64, f64) = self.conn.query_row(
             "SELECT count(*), coalesce(sum(assertions_passed), 0), coalesce(sum(assertions_failed), 0),
