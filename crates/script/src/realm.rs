@@ -113,6 +113,9 @@ impl Realm {
             natives
                 .set("xml2json", xml2json)
                 .map_err(|e| e.to_string())?;
+            let dynamic = Function::new(ctx.clone(), |name: String| crate::dynamic(&name))
+                .map_err(|e| e.to_string())?;
+            natives.set("dynamic", dynamic).map_err(|e| e.to_string())?;
             ctx.globals()
                 .set("__natives", natives)
                 .map_err(|e| e.to_string())?;
