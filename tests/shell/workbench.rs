@@ -9,12 +9,7 @@ use crate::mock_app::{MockApp, invoke_on};
 fn the_workbench_sends_a_case_and_cancels_a_slow_one() {
     let app = MockApp::new();
     // The demo collection targets the in-process sandbox: its `base` variable says where.
-    let info = app.invoke("startup_info", json!({})).expect("startup_info");
-    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
-    let text = std::fs::read_to_string(&path).expect("demo file");
-    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
-        .expect("demo collection");
-    let variables = json!({"base": demo.variables["base"]});
+    let variables = json!({"base": demo_base(&app)});
 
     let case = json!({"name": "created", "request": {"method": "GET", "url": "{{base}}/status/201"},
         "assert": ["status == 201", "duration < 60000"]});
@@ -162,6 +157,16 @@ fn cookies_follow_a_collections_sends_until_cleared() {
 }
 
 /// Makes active an environment whose variable `secret` ("s3cret") is secret.
+/// Where the demo collection's sandbox listens (its `base` variable).
+fn demo_base(app: &MockApp) -> serde_json::Value {
+    let info = app.invoke("startup_info", json!({})).expect("startup_info");
+    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
+    let text = std::fs::read_to_string(&path).expect("demo file");
+    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
+        .expect("demo collection");
+    json!(demo.variables["base"])
+}
+
 fn activate_secret_environment(app: &MockApp) {
     let environment = app
         .invoke(
@@ -180,12 +185,7 @@ fn activate_secret_environment(app: &MockApp) {
 #[test]
 fn network_settings_are_checked_saved_and_used_by_sends() {
     let app = MockApp::new();
-    let info = app.invoke("startup_info", json!({})).expect("startup_info");
-    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
-    let text = std::fs::read_to_string(&path).expect("demo file");
-    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
-        .expect("demo collection");
-    let base = demo.variables["base"].clone();
+    let base = demo_base(&app);
 
     let missing = json!({"client_cert": {"cert": "/nowhere/me.pem", "key": null, "passphrase": null},
         "extra_ca_certs": null, "proxy": null});
@@ -224,12 +224,7 @@ fn network_settings_are_checked_saved_and_used_by_sends() {
 #[test]
 fn script_environment_changes_are_kept_in_the_active_environment() {
     let app = MockApp::new();
-    let info = app.invoke("startup_info", json!({})).expect("startup_info");
-    let path = info["demo"]["path"].as_str().expect("demo path").to_owned();
-    let text = std::fs::read_to_string(&path).expect("demo file");
-    let demo = apiautotest_engine::collection_file::parse(&text, std::path::Path::new(&path))
-        .expect("demo collection");
-    let base = demo.variables["base"].clone();
+    let base = demo_base(&app);
     activate_secret_environment(&app);
 
     let case = json!({"name": "sets", "request": {"method": "GET", "url": "{{base}}/json/nested"},

@@ -10,6 +10,7 @@ mod behavior;
 mod body;
 mod environment;
 mod export;
+mod export_request;
 mod items;
 mod request;
 mod rows;
