@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use apiautotest_sandbox::Sandbox;
-use common::{BIN, stderr, stdout, write};
+use common::{BIN, json_report, stderr, stdout, write};
 
 fn run_with_env(dir: &Path, file: &Path, env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(BIN);
@@ -81,10 +81,7 @@ cases:
     // Without the proxy, the invented host does not resolve: a DNS error, not a pass.
     let out = run_with_env(dir.path(), &file, &[]);
     assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
-    let report: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join("report.json")).expect("report"),
-    )
-    .expect("json");
+    let report = json_report(dir.path());
     assert_eq!(report["results"][0]["error"]["kind"], "dns", "{report}");
     proxy.shutdown().await;
     target.shutdown().await;

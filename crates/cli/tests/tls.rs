@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{apiautotest, stderr, stdout, write};
+use common::{apiautotest, json_report, stderr, stdout, write};
 
 const PASSPHRASE: &str = "correct horse";
 
@@ -167,8 +167,7 @@ fn setup() -> (tempfile::TempDir, TlsServer, PathBuf) {
 
 /// The page s_server answered with, from the JSON report.
 fn answered_page(dir: &Path) -> String {
-    let text = std::fs::read_to_string(dir.join("report.json")).expect("report");
-    let report: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let report = json_report(dir);
     let body = &report["results"][0]["response"]["body"];
     body.as_str()
         .map(str::to_owned)
@@ -257,10 +256,7 @@ fn without_the_ca_the_server_is_not_trusted_and_k_skips_the_check() {
     let file = collection.display().to_string();
     let out = apiautotest(dir.path(), &["run", &file, "--report", "json=report.json"]);
     assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
-    let report: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join("report.json")).expect("report"),
-    )
-    .expect("json");
+    let report = json_report(dir.path());
     assert_eq!(report["results"][0]["error"]["kind"], "tls", "{report}");
 
     // One request may skip the check on its own (Postman's strictSSL: false).
